@@ -1,0 +1,86 @@
+package dev.keel.spi;
+
+import java.util.Locale;
+
+/**
+ * Every error Keel reports, with its stable code ({@code KEEL-E0301}), the exit class it maps to,
+ * and an anchor in {@code docs/error-codes.md}. Codes never change meaning once released;
+ * new ones are appended.
+ */
+@Api(status = Api.Status.STABLE, since = "0.1")
+public enum ErrorCode {
+    // 01xx: configuration and usage
+    CONFIG_INVALID("E0101", ExitClass.USAGE),
+    CONFIG_UNKNOWN_KEY("E0102", ExitClass.USAGE),
+    URL_UNSUPPORTED("E0103", ExitClass.USAGE),
+    OPTION_INVALID("E0104", ExitClass.USAGE),
+    MIGRATIONS_LOCATION_MISSING("E0105", ExitClass.USAGE),
+    ENV_VARIABLE_MISSING("E0106", ExitClass.USAGE),
+    CONFIG_FILE_MISSING("E0107", ExitClass.USAGE),
+    // 02xx: migration files
+    FILE_NAME_INVALID("E0201", ExitClass.VALIDATION),
+    FILE_UNREADABLE("E0202", ExitClass.VALIDATION),
+    FILE_ENCODING_INVALID("E0203", ExitClass.VALIDATION),
+    FILE_TOO_LARGE("E0204", ExitClass.VALIDATION),
+    UNTERMINATED_QUOTE("E0205", ExitClass.VALIDATION),
+    UNTERMINATED_COMMENT("E0206", ExitClass.VALIDATION),
+    DIRECTIVE_UNKNOWN("E0207", ExitClass.VALIDATION),
+    PATH_ESCAPES_FOLDER("E0208", ExitClass.VALIDATION),
+    VERSION_DUPLICATE("E0209", ExitClass.VALIDATION),
+    MARKER_INVALID("E0210", ExitClass.VALIDATION),
+    DIRECTIVE_INVALID("E0211", ExitClass.VALIDATION),
+    DOWN_DUPLICATE("E0212", ExitClass.VALIDATION),
+    DOWN_WITHOUT_UP("E0213", ExitClass.VALIDATION),
+    UNTERMINATED_BLOCK("E0214", ExitClass.VALIDATION),
+    // 03xx: files against history
+    APPLIED_MODIFIED("E0301", ExitClass.VALIDATION),
+    APPLIED_MISSING("E0302", ExitClass.VALIDATION),
+    APPLIED_RENAMED("E0303", ExitClass.VALIDATION),
+    OUT_OF_ORDER("E0304", ExitClass.VALIDATION),
+    FAILED_ATTEMPT("E0305", ExitClass.VALIDATION),
+    PARTIAL_ATTEMPT("E0306", ExitClass.VALIDATION),
+    TARGET_UNKNOWN("E0307", ExitClass.USAGE),
+    BASELINE_NOT_EMPTY("E0308", ExitClass.VALIDATION),
+    // 04xx: refusals
+    CONFIRMATION_REQUIRED("E0401", ExitClass.REFUSED),
+    // 05xx: locks
+    LOCK_TIMEOUT("E0501", ExitClass.LOCK_TIMEOUT),
+    // 06xx: execution
+    MIGRATION_FAILED("E0601", ExitClass.FAILED_RESTORED),
+    MIGRATION_PARTIAL("E0602", ExitClass.FAILED_UNRESTORED),
+    TRANSACTION_REQUIRED("E0603", ExitClass.VALIDATION),
+    // 07xx: plugins
+    PROVIDER_DUPLICATE_ID("E0701", ExitClass.USAGE),
+    PLUGIN_JAR_EMPTY("E0702", ExitClass.USAGE),
+    PROVIDER_RESERVED_ID("E0703", ExitClass.USAGE),
+    PLUGIN_LOAD_FAILED("E0704", ExitClass.USAGE),
+    // 08xx: database
+    DATABASE_UNREACHABLE("E0801", ExitClass.USAGE),
+    DATABASE_ERROR("E0802", ExitClass.FAILED_UNRESTORED),
+    HISTORY_TABLE_INVALID("E0803", ExitClass.USAGE),
+    // 09xx: the local workspace
+    WORKSPACE_UNWRITABLE("E0901", ExitClass.USAGE);
+
+    private final String number;
+    private final ExitClass exitClass;
+
+    ErrorCode(String number, ExitClass exitClass) {
+        this.number = number;
+        this.exitClass = exitClass;
+    }
+
+    /** The stable code, e.g. {@code KEEL-E0301}. */
+    public String code() {
+        return "KEEL-" + number;
+    }
+
+    /** How the CLI exits when this is the first problem. */
+    public ExitClass exitClass() {
+        return exitClass;
+    }
+
+    /** The anchor in the error-code reference, e.g. {@code docs/error-codes.md#keel-e0301}. */
+    public String docsAnchor() {
+        return "docs/error-codes.md#" + code().toLowerCase(Locale.ROOT);
+    }
+}

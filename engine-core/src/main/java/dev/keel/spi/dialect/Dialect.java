@@ -1,0 +1,31 @@
+package dev.keel.spi.dialect;
+
+import dev.keel.spi.Api;
+import dev.keel.spi.migration.MigrationHistory;
+import java.util.Optional;
+
+/** One database family's knowledge: capabilities, statement splitting, locking and history SQL. */
+@Api(status = Api.Status.STABLE, since = "0.1")
+public interface Dialect {
+
+    /** The canonical id ({@code sqlite}, {@code postgres}, {@code mysql}). */
+    String id();
+
+    /** What the database can do. */
+    Capabilities capabilities();
+
+    /** The statement splitter for this database's language. */
+    StatementSplitter splitter();
+
+    /**
+     * Why this statement cannot run inside a transaction (e.g. PostgreSQL {@code CREATE INDEX CONCURRENTLY}),
+     * or empty when it can.
+     */
+    Optional<String> transactionRestriction(SqlStatement statement);
+
+    /** The cross-process migration lock of SPEC §12 on this session's database. */
+    DatabaseLock lock(DatabaseSession session);
+
+    /** The history table, read and written through the session. */
+    MigrationHistory history(DatabaseSession session, String tableName);
+}

@@ -1,0 +1,16 @@
+package dev.keel.spi.rule;
+
+import dev.keel.spi.Api;
+
+/**
+ * Entry point of a rule plugin, found with {@link java.util.ServiceLoader} through
+ * {@code META-INF/services/dev.keel.spi.rule.RuleProvider}, on the classpath or in a jar in
+ * {@code plugins/}. Plain Java: plugin authors never see Guice. Ids starting with {@code keel-}
+ * are reserved for Keel's own providers.
+ */
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+public interface RuleProvider {
+
+    /** A stable, unique id in kebab-case (e.g. {@code acme-table-comments}). */
+    String id();
+}
