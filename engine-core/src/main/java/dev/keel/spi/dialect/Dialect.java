@@ -2,6 +2,7 @@ package dev.keel.spi.dialect;
 
 import dev.keel.spi.Api;
 import dev.keel.spi.migration.MigrationHistory;
+import java.util.Map;
 import java.util.Optional;
 
 /** One database family's knowledge: capabilities, statement splitting, locking and history SQL. */
@@ -25,6 +26,11 @@ public interface Dialect {
 
     /** The cross-process migration lock of SPEC §12 on this session's database. */
     DatabaseLock lock(DatabaseSession session);
+
+    /** Driver properties Keel sets on every connection (e.g. SQLite's {@code busy_timeout}). */
+    default Map<String, String> connectionProperties() {
+        return Map.of();
+    }
 
     /** The history table, read and written through the session. */
     MigrationHistory history(DatabaseSession session, String tableName);

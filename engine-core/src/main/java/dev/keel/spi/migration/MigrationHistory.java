@@ -32,8 +32,8 @@ public interface MigrationHistory {
     /** Marks the row with this rank rolled back at the given time. */
     void markRolledBack(int rank, Instant at);
 
-    /** Replaces the recorded checksums and description of the row with this rank ({@code keel repair}). */
-    void updateChecksum(int rank, Checksum checksum, String script, String description);
+    /** Rewrites what the row with this rank records of its file ({@code keel repair} after review). */
+    void realign(int rank, Version version, Checksum checksum, String script, String description);
 
     /** Deletes the row with this rank ({@code keel repair} removing failed attempts). */
     void delete(int rank);

@@ -1,0 +1,52 @@
+package dev.keel.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The {@code keel} program: builds the picocli command tree over injectable streams and environment, runs
+ * it, and maps every outcome to the exit codes of SPEC §9 in one place ({@link ProblemReporter}).
+ */
+public final class KeelCli {
+
+    private final CliEnvironment environment;
+
+    public KeelCli(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** Entry point of the runnable jar. */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        CliEnvironment environment = new CliEnvironment(out, err, System.getenv(), Path.of("").toAbsolutePath(),
+                System.console() != null);
+        int code = new KeelCli(environment).run(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one invocation and returns its exit code. */
+    public int run(String... args) {
+        GlobalOptions global = new GlobalOptions();
+        CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(environment, global));
+        commandLine.addMixin("global", global);
+        commandLine.getSubcommands().values().forEach(sub -> sub.addMixin("global", global));
+        ProblemReporter reporter = new ProblemReporter(environment, global);
+        commandLine.setOut(new java.io.PrintWriter(environment.out(), true));
+        commandLine.setErr(new java.io.PrintWriter(environment.err(), true));
+        commandLine.setExecutionExceptionHandler(reporter::onExecutionException);
+        commandLine.setParameterExceptionHandler(reporter::onParameterException);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine.execute(args);
+    }
+
+    /** Exposed for tests that read the environment. */
+    Map<String, String> variables() {
+        return environment.variables();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.keel.cli;
+
+import dev.keel.spi.dialect.SqlStatement;
+import dev.keel.spi.migration.AppliedStep;
+import dev.keel.spi.migration.MigrationState;
+import dev.keel.spi.migration.PlannedMigration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON shapes of migration values, shared by the commands that print them. */
+final class MigrationJson {
+
+    private MigrationJson() {
+    }
+
+    static Map<String, Object> planned(PlannedMigration planned, boolean withStatements) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("version", planned.script().version().text());
+        map.put("description", planned.script().description());
+        map.put("script", planned.script().script());
+        map.put("protection", planned.protection().label());
+        map.put("transaction", planned.script().transactionMode().name().toLowerCase(java.util.Locale.ROOT));
+        map.put("statementCount", planned.statements().size());
+        if (withStatements) {
+            map.put("statements", planned.statements().stream().map(MigrationJson::statement).toList());
+        }
+        return map;
+    }
+
+    static Map<String, Object> statement(SqlStatement statement) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("index", statement.index());
+        map.put("line", statement.line());
+        map.put("sql", statement.sql());
+        return map;
+    }
+
+    static Map<String, Object> applied(AppliedStep step) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("version", step.version().text());
+        map.put("description", step.description());
+        map.put("script", step.script());
+        map.put("statements", step.statements());
+        map.put("executionMs", step.executionMs());
+        return map;
+    }
+
+    static Map<String, Object> state(MigrationState state) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("version", state.version().text());
+        map.put("description", state.description());
+        map.put("script", state.script());
+        map.put("state", state.state().label());
+        state.appliedAt().ifPresent(at -> map.put("appliedAt", at.toString()));
+        state.executionMs().ifPresent(ms -> map.put("executionMs", ms));
+        if (state.statementsTotal() > 0) {
+            map.put("statementsTotal", state.statementsTotal());
+            map.put("statementsApplied", state.statementsApplied());
+        }
+        state.error().ifPresent(error -> map.put("error", error));
+        return map;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.keel.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code keel}: lists the subcommands; run alone it prints usage and exits 2. */
+@Command(name = "keel",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Database migrations that never leave a database half-changed.",
+        subcommands = {
+            MigrateCommand.class, StatusCommand.class, PlanCommand.class, ValidateCommand.class, NewCommand.class,
+            RepairCommand.class, BaselineCommand.class, DoctorCommand.class
+        })
+final class RootCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+    }
+}

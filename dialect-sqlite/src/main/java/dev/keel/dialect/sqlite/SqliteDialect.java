@@ -1,0 +1,85 @@
+package dev.keel.dialect.sqlite;
+
+import dev.keel.jdbc.HistoryColumnTypes;
+import dev.keel.jdbc.JdbcMigrationHistory;
+import dev.keel.spi.dialect.Capabilities;
+import dev.keel.spi.dialect.DatabaseLock;
+import dev.keel.spi.dialect.DatabaseSession;
+import dev.keel.spi.dialect.Dialect;
+import dev.keel.spi.dialect.SqlStatement;
+import dev.keel.spi.dialect.StatementSplitter;
+import dev.keel.spi.migration.MigrationHistory;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * SQLite: transactional DDL, a lock file beside the database plus {@code BEGIN IMMEDIATE} transactions,
+ * and the history table in the same file.
+ */
+public final class SqliteDialect implements Dialect {
+
+    private static final Capabilities CAPABILITIES = new Capabilities(true, Capabilities.LockKind.FILE);
+    private static final HistoryColumnTypes TYPES = new HistoryColumnTypes("TEXT", "TEXT", "INTEGER", "INTEGER");
+    private static final Pattern VACUUM = Pattern.compile("(?is)^\\s*VACUUM\\b.*");
+    private static final StatementSplitter SPLITTER = new SqliteStatementSplitter();
+
+    private final SqliteDatabaseFile file;
+    private final Duration lockTimeout;
+
+    public SqliteDialect(SqliteDatabaseFile file, Duration lockTimeout) {
+        this.file = file;
+        this.lockTimeout = lockTimeout;
+    }
+
+    @Override
+    public String id() {
+        return "sqlite";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public StatementSplitter splitter() {
+        return SPLITTER;
+    }
+
+    @Override
+    public Optional<String> transactionRestriction(SqlStatement statement) {
+        if (VACUUM.matcher(statement.sql()).matches()) {
+            return Optional.of("SQLite cannot VACUUM inside a transaction");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public DatabaseLock lock(DatabaseSession session) {
+        return new SqliteFileLock(file);
+    }
+
+    @Override
+    public Map<String, String> connectionProperties() {
+        // Wait for other writers instead of failing with SQLITE_BUSY, and take the write lock at BEGIN.
+        return Map.of(
+                "busy_timeout", Long.toString(Math.max(1, lockTimeout.toMillis())),
+                "transaction_mode", "IMMEDIATE");
+    }
+
+    @Override
+    public MigrationHistory history(DatabaseSession session, String tableName) {
+        return new JdbcMigrationHistory(session, tableName, TYPES, table -> tableExists(session, table));
+    }
+
+    private static boolean tableExists(DatabaseSession session, String table) {
+        int dot = table.indexOf('.');
+        String schema = dot < 0 ? "main" : table.substring(0, dot);
+        String name = dot < 0 ? table : table.substring(dot + 1);
+        return !session.query("SELECT 1 FROM \"" + schema.replace("\"", "") + "\".sqlite_master"
+                + " WHERE type = 'table' AND lower(name) = ?", name.toLowerCase(Locale.ROOT)).isEmpty();
+    }
+}

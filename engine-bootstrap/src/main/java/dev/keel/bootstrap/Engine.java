@@ -1,0 +1,317 @@
+package dev.keel.bootstrap;
+
+import dev.keel.bootstrap.config.KeelSettings;
+import dev.keel.bootstrap.plugin.DiscoveredProviders;
+import dev.keel.bootstrap.source.ClasspathMigrationSource;
+import dev.keel.bootstrap.source.DirectoryMigrationSource;
+import dev.keel.core.migrate.MigrateRequest;
+import dev.keel.core.migrate.Migrator;
+import dev.keel.core.migrate.RunIdentity;
+import dev.keel.core.repair.HistoryRepairer;
+import dev.keel.core.source.MigrationReader;
+import dev.keel.core.source.ReadResult;
+import dev.keel.core.source.ReaderSettings;
+import dev.keel.core.validate.HistoryReconciler;
+import dev.keel.core.validate.Reconciliation;
+import dev.keel.jdbc.ConnectionPool;
+import dev.keel.jdbc.JdbcDatabaseSession;
+import dev.keel.jdbc.MaskedUrl;
+import dev.keel.spi.ErrorCode;
+import dev.keel.spi.KeelException;
+import dev.keel.spi.Problem;
+import dev.keel.spi.dialect.DatabaseLock;
+import dev.keel.spi.dialect.DatabaseSession;
+import dev.keel.spi.dialect.Dialect;
+import dev.keel.spi.dialect.DialectContext;
+import dev.keel.spi.dialect.DialectProvider;
+import dev.keel.spi.event.KeelListener;
+import dev.keel.spi.migration.AppliedMigration;
+import dev.keel.spi.migration.Checksum;
+import dev.keel.spi.migration.MigrationHistory;
+import dev.keel.spi.migration.MigrationPlan;
+import dev.keel.spi.migration.MigrationReport;
+import dev.keel.spi.migration.MigrationScript;
+import dev.keel.spi.migration.MigrationSource;
+import dev.keel.spi.migration.MigrationStatus;
+import dev.keel.spi.migration.StatusReport;
+import dev.keel.spi.migration.ValidationReport;
+import dev.keel.spi.migration.Version;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Does the work behind the {@link Keel} facade: reads migration files, opens the database through the
+ * chosen dialect, and runs the core services. Created once per {@code Keel} by Guice.
+ */
+final class Engine implements AutoCloseable {
+
+    private final KeelSettings settings;
+    private final DiscoveredProviders providers;
+    private final ConnectionTarget target;
+    private final KeelListener listener;
+    private final Clock clock;
+    private final ClassLoader classLoader;
+    private final MaintenanceFlag maintenance;
+    private ConnectionPool pool;
+    private DialectProvider dialectProvider;
+
+    Engine(KeelSettings settings, DiscoveredProviders providers, ConnectionTarget target, KeelListener listener,
+            Clock clock, ClassLoader classLoader) {
+        this.settings = settings;
+        this.providers = providers;
+        this.target = target;
+        this.listener = listener;
+        this.clock = clock;
+        this.classLoader = classLoader;
+        this.maintenance = new MaintenanceFlag(settings.workDirectory());
+    }
+
+    KeelSettings settings() {
+        return settings;
+    }
+
+    MigrationReport migrate(MigrateOptions options) {
+        List<MigrationScript> files = readFiles().orThrow();
+        try (Connected c = connect()) {
+            Migrator migrator = migrator(c);
+            if (options.dryRun()) {
+                return migrator.migrate(files, request(options));
+            }
+            maintenance.raise();
+            try {
+                return migrator.migrate(files, request(options));
+            } finally {
+                maintenance.lower();
+            }
+        }
+    }
+
+    MigrationPlan plan(MigrateOptions options) {
+        List<MigrationScript> files = readFiles().orThrow();
+        try (Connected c = connect()) {
+            return migrator(c).plan(files, request(options));
+        }
+    }
+
+    StatusReport status() {
+        Files read = readFiles();
+        try (Connected c = connect()) {
+            List<AppliedMigration> rows = c.history().readAll();
+            Reconciliation reconciliation = new HistoryReconciler(settings.outOfOrder()).reconcile(read.scripts(), rows);
+            List<Problem> problems = new ArrayList<>(read.problems());
+            problems.addAll(reconciliation.problems());
+            return new StatusReport(c.session().displayUrl(), c.dialect().id(), reconciliation.current(),
+                    reconciliation.states(), problems);
+        }
+    }
+
+    ValidationReport validate() {
+        Files read = readFiles();
+        try (Connected c = connect()) {
+            List<AppliedMigration> rows = c.history().readAll();
+            Reconciliation reconciliation = new HistoryReconciler(settings.outOfOrder()).reconcile(read.scripts(), rows);
+            List<Problem> problems = new ArrayList<>(read.problems());
+            problems.addAll(reconciliation.problems());
+            int applied = (int) rows.stream().filter(AppliedMigration::isApplied).count();
+            return new ValidationReport(read.scripts().size(), applied, reconciliation.pending().size(), problems);
+        }
+    }
+
+    RepairReport repair() {
+        List<MigrationScript> files = readFiles().orThrow();
+        try (Connected c = connect(); DatabaseLock.Held lock = c.dialect().lock(c.session()).acquire(settings.lockTimeout())) {
+            if (!c.history().exists()) {
+                return new RepairReport(List.of());
+            }
+            return new RepairReport(new HistoryRepairer(c.history()).repair(files));
+        }
+    }
+
+    AppliedMigration baseline(String version, String description) {
+        if (!Version.isValid(version)) {
+            throw KeelException.of(ErrorCode.OPTION_INVALID, "'" + version + "' is not a version.",
+                    "Pass digits, optionally dotted, e.g. --version 7 or --version 1.2.");
+        }
+        try (Connected c = connect(); DatabaseLock.Held lock = c.dialect().lock(c.session()).acquire(settings.lockTimeout())) {
+            MigrationHistory history = c.history();
+            history.ensureExists();
+            List<AppliedMigration> rows = history.readAll();
+            if (rows.stream().anyMatch(r -> r.isApplied())) {
+                throw KeelException.of(ErrorCode.BASELINE_NOT_EMPTY,
+                        "History table " + history.tableName() + " already records applied migrations; a baseline is for a"
+                                + " database Keel has not migrated yet.",
+                        "Run 'keel status' to see where the database stands; baseline only an unmanaged database.");
+            }
+            int rank = rows.stream().mapToInt(AppliedMigration::rank).max().orElse(0) + 1;
+            AppliedMigration row = new AppliedMigration(rank, Version.parse(version), description, "<< baseline >>",
+                    Checksum.of(""), Optional.empty(), MigrationStatus.BASELINE, clock.instant(), identity().appliedBy(), 0,
+                    0, 0, Optional.empty(), Optional.empty(), Optional.empty(), identity().engineVersion(), Optional.empty());
+            history.insert(row);
+            return row;
+        }
+    }
+
+    Path newMigration(String description) {
+        String first = settings.migrations().get(0);
+        if (first.startsWith("classpath:")) {
+            throw KeelException.of(ErrorCode.OPTION_INVALID,
+                    "The first migrations location is " + first + "; keel new writes only into a directory.",
+                    "Pass --migrations DIR to choose the folder to write into.");
+        }
+        Path directory = settings.baseDirectory().resolve(first).normalize();
+        List<MigrationScript> existing = java.nio.file.Files.isDirectory(directory)
+                ? readFiles().scripts()
+                : List.of();
+        return new NewMigrationWriter(clock).write(directory, existing, description, settings.newMigrationStyle(),
+                identity().appliedBy());
+    }
+
+    DoctorReport doctor() {
+        return new Doctor(settings, providers, this::readFiles, this::connect).run();
+    }
+
+    boolean isMigrationInProgress() {
+        return maintenance.isRaised();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+
+    // --- wiring of one operation -------------------------------------------------------------
+
+    /** The files read for the dialect, with the problems found in them. */
+    record Files(List<MigrationScript> scripts, List<Problem> problems) {
+        List<MigrationScript> orThrow() {
+            if (!problems.isEmpty()) {
+                throw new KeelException(problems);
+            }
+            return scripts;
+        }
+    }
+
+    /** An open session with its dialect and history table. */
+    record Connected(DatabaseSession session, Dialect dialect, MigrationHistory history) implements AutoCloseable {
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+
+    Files readFiles() {
+        DialectProvider provider = dialectProvider();
+        Map<String, String> aliases = new HashMap<>();
+        for (DialectProvider p : providers.dialects()) {
+            aliases.put(p.id(), p.id());
+            p.aliases().forEach(a -> aliases.put(a, p.id()));
+        }
+        List<MigrationSource> sources = new ArrayList<>();
+        for (String location : settings.migrations()) {
+            sources.add(location.startsWith("classpath:")
+                    ? new ClasspathMigrationSource(classLoader, location.substring("classpath:".length()))
+                    : new DirectoryMigrationSource(settings.baseDirectory().resolve(location).normalize(), location));
+        }
+        ReadResult result = new MigrationReader(new ReaderSettings(provider.id(), aliases, settings.maxFileBytes()))
+                .read(sources);
+        return new Files(result.migrations(), result.problems());
+    }
+
+    Connected connect() {
+        DialectProvider provider = dialectProvider();
+        Dialect dialect = provider.create(dialectContext());
+        JdbcDatabaseSession session = pool(dialect).open();
+        try {
+            return new Connected(session, dialect, dialect.history(session, settings.historyTable()));
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private Migrator migrator(Connected c) {
+        return new Migrator(c.dialect(), c.session(), c.history(), listener, clock, identity(), settings.lockTimeout(),
+                settings.outOfOrder());
+    }
+
+    private static MigrateRequest request(MigrateOptions options) {
+        Optional<Version> version = options.target().map(t -> {
+            if (!Version.isValid(t)) {
+                throw KeelException.of(ErrorCode.OPTION_INVALID, "Target '" + t + "' is not a version.",
+                        "Pass digits, optionally dotted, e.g. --target 7 or --target 1.2.");
+            }
+            return Version.parse(t);
+        });
+        return new MigrateRequest(version, options.dryRun(), options.atomic());
+    }
+
+    private RunIdentity identity() {
+        return new RunIdentity(System.getProperty("user.name", "unknown"), KeelVersion.current());
+    }
+
+    private DialectContext dialectContext() {
+        String url = url();
+        Duration timeout = settings.lockTimeout();
+        return new DialectContext() {
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public Duration lockTimeout() {
+                return timeout;
+            }
+        };
+    }
+
+    private synchronized ConnectionPool pool(Dialect dialect) {
+        if (pool == null) {
+            pool = target.dataSource()
+                    .map(ds -> ConnectionPool.forDataSource(ds, MaskedUrl.of(url()).text()))
+                    .orElseGet(() -> ConnectionPool.forUrl(url(), settings.user(), settings.password(),
+                            dialect.connectionProperties()));
+        }
+        return pool;
+    }
+
+    private String url() {
+        if (target.dataSource().isPresent()) {
+            try (Connection connection = target.dataSource().get().getConnection()) {
+                return connection.getMetaData().getURL();
+            } catch (SQLException e) {
+                throw KeelException.of(ErrorCode.DATABASE_UNREACHABLE,
+                        "Cannot connect through the given DataSource: " + e.getMessage(),
+                        "Check the DataSource's configuration and that the database is running.");
+            }
+        }
+        return settings.url().orElseThrow(() -> KeelException.of(ErrorCode.CONFIG_INVALID,
+                "No database URL is configured.",
+                "Pass --url (e.g. --url jdbc:sqlite:app.db), set KEEL_URL, or write 'url:' in keel.yaml."));
+    }
+
+    private synchronized DialectProvider dialectProvider() {
+        if (dialectProvider == null) {
+            String url = url();
+            dialectProvider = providers.dialects().stream()
+                    .filter(p -> p.accepts(url))
+                    .findFirst()
+                    .orElseThrow(() -> KeelException.of(ErrorCode.URL_UNSUPPORTED,
+                            "No dialect handles " + MaskedUrl.of(url) + ".",
+                            "Use a jdbc:sqlite:, jdbc:postgresql:, jdbc:mysql: or jdbc:mariadb: URL (dialects found: "
+                                    + providers.dialects().stream().map(DialectProvider::id).toList() + ")."));
+        }
+        return dialectProvider;
+    }
+}

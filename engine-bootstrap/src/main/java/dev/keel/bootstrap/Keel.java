@@ -1,0 +1,111 @@
+package dev.keel.bootstrap;
+
+import dev.keel.spi.event.KeelListener;
+import dev.keel.spi.migration.AppliedMigration;
+import dev.keel.spi.migration.MigrationPlan;
+import dev.keel.spi.migration.MigrationReport;
+import dev.keel.spi.migration.StatusReport;
+import dev.keel.spi.migration.ValidationReport;
+import java.nio.file.Path;
+
+/**
+ * The embedding API (SPEC §11): one object per database, built with {@link #configure()}, closed when done.
+ * Every operation that fails for a reason a user can act on throws {@link dev.keel.spi.KeelException} with
+ * coded problems and the exit class the CLI would use. Everything the CLI prints comes from events that
+ * {@link #subscribe} delivers.
+ *
+ * <pre>{@code
+ * try (Keel keel = Keel.configure()
+ *         .url("jdbc:postgresql://localhost/app").user("app").password(secret)
+ *         .migrations("classpath:db/migrations")
+ *         .build()) {
+ *     MigrationReport report = keel.migrate();
+ * }
+ * }</pre>
+ */
+public final class Keel implements AutoCloseable {
+
+    private final Engine engine;
+    private final EventFanOut events;
+
+    Keel(Engine engine, EventFanOut events) {
+        this.engine = engine;
+        this.events = events;
+    }
+
+    /** Starts configuring a Keel instance. */
+    public static KeelBuilder configure() {
+        return new KeelBuilder();
+    }
+
+    /** Applies every pending migration, each in its own transaction. */
+    public MigrationReport migrate() {
+        return engine.migrate(MigrateOptions.defaults());
+    }
+
+    /** Applies pending migrations as the options say. */
+    public MigrationReport migrate(MigrateOptions options) {
+        return engine.migrate(options);
+    }
+
+    /** Validates and plans without changing anything. */
+    public MigrationPlan plan(MigrateOptions options) {
+        return engine.plan(options);
+    }
+
+    /** Where the database stands; problems are reported in the result, not thrown. */
+    public StatusReport status() {
+        return engine.status();
+    }
+
+    /** Every problem in the files and against history; nothing is changed. */
+    public ValidationReport validate() {
+        return engine.validate();
+    }
+
+    /** Makes history agree with reviewed files (new checksums, renames, deleted files, failed attempts). */
+    public RepairReport repair() {
+        return engine.repair();
+    }
+
+    /** Records that an existing, unmanaged database is at {@code version}. */
+    public AppliedMigration baseline(String version, String description) {
+        return engine.baseline(version, description);
+    }
+
+    /** Writes the next migration file and returns its path. */
+    public Path newMigration(String description) {
+        return engine.newMigration(description);
+    }
+
+    /** Checks connection, history, files, lock, plugins and disk space. */
+    public DoctorReport doctor() {
+        return engine.doctor();
+    }
+
+    /** Whether a migration run is changing the database right now (from any process using this work directory). */
+    public boolean isMigrationInProgress() {
+        return engine.isMigrationInProgress();
+    }
+
+    /** Delivers every engine event to the listener until it is unsubscribed. */
+    public void subscribe(KeelListener listener) {
+        events.add(listener);
+    }
+
+    /** Stops delivering events to the listener. */
+    public void unsubscribe(KeelListener listener) {
+        events.remove(listener);
+    }
+
+    /** The resolved environment name. */
+    public String environment() {
+        return engine.settings().environment();
+    }
+
+    /** Releases connections (a DataSource passed in is left open). */
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.keel.bootstrap.source;
+
+import dev.keel.spi.ErrorCode;
+import dev.keel.spi.KeelException;
+import dev.keel.spi.Location;
+import dev.keel.spi.migration.MigrationSource;
+import dev.keel.spi.migration.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Migrations packaged with an application: {@code classpath:db/migrations} finds that folder in every
+ * directory and jar of the class loader, with its {@code rollback/} sub-folder.
+ */
+public final class ClasspathMigrationSource implements MigrationSource {
+
+    private final ClassLoader loader;
+    private final String folder;
+
+    /** @param folder the resource folder, without {@code classpath:} and without leading or trailing slash */
+    public ClasspathMigrationSource(ClassLoader loader, String folder) {
+        this.loader = loader;
+        this.folder = folder.replaceAll("^/+|/+$", "");
+    }
+
+    @Override
+    public String location() {
+        return "classpath:" + folder;
+    }
+
+    @Override
+    public List<SourceFile> files() {
+        List<SourceFile> files = new ArrayList<>();
+        try {
+            Enumeration<URL> roots = loader.getResources(folder);
+            boolean any = false;
+            while (roots.hasMoreElements()) {
+                any = true;
+                URL root = roots.nextElement();
+                if ("file".equals(root.getProtocol())) {
+                    for (SourceFile file : new DirectoryMigrationSource(Path.of(root.toURI()), location()).files()) {
+                        files.add(file);
+                    }
+                } else if ("jar".equals(root.getProtocol())) {
+                    addJarEntries(root, files);
+                }
+            }
+            if (!any) {
+                throw KeelException.of(ErrorCode.MIGRATIONS_LOCATION_MISSING,
+                        "No classpath folder " + folder + " was found.",
+                        "Package the migrations under src/main/resources/" + folder + ", or fix the 'classpath:' location.");
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw KeelException.of(ErrorCode.MIGRATIONS_LOCATION_MISSING,
+                    "Cannot list classpath folder " + folder + ": " + e.getMessage(), "Check the application's classpath.");
+        }
+        return files;
+    }
+
+    private void addJarEntries(URL root, List<SourceFile> files) throws IOException {
+        JarURLConnection connection = (JarURLConnection) root.openConnection();
+        connection.setUseCaches(false);
+        try (JarFile jar = connection.getJarFile()) {
+            String prefix = folder + "/";
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (entry.isDirectory() || !name.startsWith(prefix) || !name.endsWith(".sql")) {
+                    continue;
+                }
+                String relative = name.substring(prefix.length());
+                if (relative.contains("/") && !relative.startsWith("rollback/")) {
+                    continue;
+                }
+                files.add(new ResourceFile(loader, name, relative, "classpath:" + name, entry.getSize()));
+            }
+        }
+    }
+
+    /** A classpath resource, read on demand. */
+    private record ResourceFile(ClassLoader loader, String resource, String relativeName, String displayName, long size)
+            implements SourceFile {
+
+        @Override
+        public byte[] read() {
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("resource vanished");
+                }
+                return in.readAllBytes();
+            } catch (IOException | UncheckedIOException e) {
+                throw KeelException.at(ErrorCode.FILE_UNREADABLE, Location.of(displayName),
+                        "Cannot read " + displayName + ": " + e.getMessage() + ".", "Check the application's packaging.");
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.keel.core.migrate;
+
+import dev.keel.spi.ErrorCode;
+import dev.keel.spi.KeelException;
+import dev.keel.spi.Location;
+import dev.keel.spi.Problem;
+import dev.keel.spi.dialect.Dialect;
+import dev.keel.spi.dialect.SqlStatement;
+import dev.keel.spi.migration.MigrationPlan;
+import dev.keel.spi.migration.MigrationScript;
+import dev.keel.spi.migration.PlannedMigration;
+import dev.keel.spi.migration.PlannedMigration.Protection;
+import dev.keel.spi.migration.TransactionMode;
+import dev.keel.spi.migration.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns pending migrations into a plan: cuts each into statements, checks that statements which cannot
+ * run in a transaction are marked so, and says how each is protected. Collects every problem before
+ * failing, so that nothing runs while any file is broken.
+ */
+public final class Planner {
+
+    private final Dialect dialect;
+
+    public Planner(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * Plans the pending migrations (already in version order) up to the target.
+     *
+     * @throws KeelException with every problem found (unterminated quotes, missing transaction markers, unknown target)
+     */
+    public MigrationPlan plan(List<MigrationScript> pending, List<MigrationScript> allFiles, MigrateRequest request) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Version> target = request.target();
+        if (target.isPresent() && allFiles.stream().noneMatch(f -> f.version().equals(target.get()))) {
+            problems.add(Problem.of(ErrorCode.TARGET_UNKNOWN,
+                    "Target version " + target.get() + " matches no migration file.",
+                    "Pass the version of an existing migration to --target (see 'keel status')."));
+        }
+        List<PlannedMigration> planned = new ArrayList<>();
+        for (MigrationScript script : pending) {
+            if (target.isPresent() && script.version().compareTo(target.get()) > 0) {
+                break;
+            }
+            try {
+                planned.add(planOne(script, request.atomic(), problems));
+            } catch (KeelException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new KeelException(problems);
+        }
+        return new MigrationPlan(planned, target, request.atomic());
+    }
+
+    private PlannedMigration planOne(MigrationScript script, boolean atomic, List<Problem> problems) {
+        List<SqlStatement> statements = script.noOp()
+                ? List.of()
+                : dialect.splitter().split(script.sql(), script.location(), script.firstLine());
+        boolean transactional = script.transactionMode() == TransactionMode.TRANSACTIONAL;
+        if (transactional) {
+            for (SqlStatement statement : statements) {
+                dialect.transactionRestriction(statement).ifPresent(reason -> problems.add(Problem.at(
+                        ErrorCode.TRANSACTION_REQUIRED,
+                        new Location(script.location(), statement.line(), statement.column()),
+                        "Statement " + (statement.index() + 1) + " cannot run inside a transaction: " + reason + ".",
+                        "Put '-- keel:transaction none' at the top of " + script.script()
+                                + " (keep such statements in a migration of their own).")));
+            }
+        } else if (atomic) {
+            problems.add(Problem.at(ErrorCode.TRANSACTION_REQUIRED, Location.of(script.location()),
+                    "Migration " + script.version() + " runs outside a transaction, so it cannot be part of an --atomic run.",
+                    "Run without --atomic, or apply this migration on its own first (--target)."));
+        }
+        Protection protection = transactional && dialect.capabilities().transactionalDdl()
+                ? Protection.TRANSACTION
+                : Protection.NONE;
+        return new PlannedMigration(script, statements, protection);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.keel.core.source;
+
+/** Which way a file or section of a file migrates. */
+enum Direction {
+    UP,
+    DOWN
+}

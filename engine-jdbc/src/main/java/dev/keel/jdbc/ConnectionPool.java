@@ -1,0 +1,91 @@
+package dev.keel.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.keel.spi.ErrorCode;
+import dev.keel.spi.KeelException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Opens {@link JdbcDatabaseSession}s from a HikariCP pool built from a URL, or from a {@link DataSource}
+ * an embedding program passes in (which Keel then does not close).
+ */
+public final class ConnectionPool implements AutoCloseable {
+
+    private final DataSource dataSource;
+    private final HikariDataSource owned;
+    private final String displayUrl;
+    private final String secret;
+
+    private ConnectionPool(DataSource dataSource, HikariDataSource owned, String displayUrl, String secret) {
+        this.dataSource = dataSource;
+        this.owned = owned;
+        this.displayUrl = displayUrl;
+        this.secret = secret;
+    }
+
+    /**
+     * A small pool for a URL. Connections are opened lazily, so building it never fails on an unreachable database.
+     *
+     * @param properties driver properties (e.g. SQLite's {@code busy_timeout})
+     */
+    public static ConnectionPool forUrl(String url, Optional<String> user, Optional<String> password,
+            Map<String, String> properties) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        user.ifPresent(config::setUsername);
+        password.ifPresent(config::setPassword);
+        properties.forEach(config::addDataSourceProperty);
+        config.setPoolName("keel");
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        // -1: do not connect while building; the first session reports an unreachable database clearly.
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(30_000);
+        config.setAutoCommit(true);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new ConnectionPool(pool, pool, MaskedUrl.of(url).text(), password.orElse(null));
+    }
+
+    /** Sessions over a data source owned by the caller. */
+    public static ConnectionPool forDataSource(DataSource dataSource, String displayName) {
+        return new ConnectionPool(dataSource, null, displayName, null);
+    }
+
+    /** Opens a session; the caller closes it. */
+    public JdbcDatabaseSession open() {
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            return new JdbcDatabaseSession(connection, displayUrl, secret);
+        } catch (SQLException e) {
+            throw KeelException.of(ErrorCode.DATABASE_UNREACHABLE,
+                    "Cannot connect to " + displayUrl + ": " + MaskedUrl.scrub(rootMessage(e), secret),
+                    "Check the URL, user and password (--url, --user, --password-env) and that the database is running.");
+        }
+    }
+
+    /** The URL with passwords masked. */
+    public String displayUrl() {
+        return displayUrl;
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? e.getMessage() : t.getMessage();
+    }
+}

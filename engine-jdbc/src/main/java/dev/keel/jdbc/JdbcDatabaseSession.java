@@ -1,0 +1,194 @@
+package dev.keel.jdbc;
+
+import dev.keel.spi.ErrorCode;
+import dev.keel.spi.KeelException;
+import dev.keel.spi.dialect.DatabaseSession;
+import dev.keel.spi.dialect.Row;
+import dev.keel.spi.dialect.ServerInfo;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@link DatabaseSession} port over one JDBC connection. Every {@link SQLException} becomes a
+ * {@link KeelException} with {@code DATABASE_ERROR} carrying the driver's message and SQLState.
+ */
+public final class JdbcDatabaseSession implements DatabaseSession {
+
+    private final Connection connection;
+    private final String displayUrl;
+    private final String secret;
+    private Statement plain;
+    private boolean inTransaction;
+
+    /**
+     * @param connection an open connection; this session owns it
+     * @param displayUrl the URL with passwords masked
+     * @param secret     the password, scrubbed from any driver message (may be null)
+     */
+    public JdbcDatabaseSession(Connection connection, String displayUrl, String secret) {
+        this.connection = connection;
+        this.displayUrl = displayUrl;
+        this.secret = secret;
+    }
+
+    @Override
+    public void execute(String sql) {
+        try {
+            if (plain == null) {
+                plain = connection.createStatement();
+            }
+            plain.execute(sql);
+            // Drain every result so drivers that return several (procedures) finish the statement.
+            while (plain.getMoreResults() || plain.getUpdateCount() != -1) {
+                // nothing to read: migrations return no rows we use
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public int update(String sql, Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public List<Row> query(String sql, Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rs = statement.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                int columns = meta.getColumnCount();
+                String[] labels = new String[columns];
+                for (int i = 0; i < columns; i++) {
+                    labels[i] = meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
+                }
+                List<Row> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> values = new HashMap<>(columns * 2);
+                    for (int i = 0; i < columns; i++) {
+                        Object value = rs.getObject(i + 1);
+                        if (value != null) {
+                            values.put(labels[i], plainValue(value));
+                        }
+                    }
+                    rows.add(new Row(values));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void begin() {
+        try {
+            connection.setAutoCommit(false);
+            inTransaction = true;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void commit() {
+        try {
+            connection.commit();
+            connection.setAutoCommit(true);
+            inTransaction = false;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void rollback() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // The connection may be broken; the database rolls back an open transaction on close anyway.
+        } finally {
+            inTransaction = false;
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    @Override
+    public ServerInfo serverInfo() {
+        try {
+            DatabaseMetaData meta = connection.getMetaData();
+            return new ServerInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+                    meta.getDatabaseMajorVersion(), meta.getDatabaseMinorVersion());
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public String displayUrl() {
+        return displayUrl;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (plain != null) {
+                plain.close();
+            }
+            rollback();
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing is best effort: the pool or the OS reclaims the connection.
+        }
+    }
+
+    /** Converts a driver exception into Keel's, with the message scrubbed of the password. */
+    public KeelException failure(SQLException e) {
+        String message = MaskedUrl.scrub(e.getMessage(), secret).strip();
+        String state = e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
+        return new KeelException(dev.keel.spi.Problem.of(ErrorCode.DATABASE_ERROR, message + state,
+                "See the database's message above; fix the statement or the database state and retry."), e);
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+
+    private static Object plainValue(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Long || value instanceof Double || value instanceof String || value instanceof byte[]) {
+            return value;
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,2 @@
+-- Reserved: the reporting views move here once the schema settles.
+-- A file with only comments is a valid no-op migration: recorded, nothing sent to the database.
