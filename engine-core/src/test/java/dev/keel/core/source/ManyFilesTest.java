@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A no-op migrate reads every file on every run; 10,000 files must stay well under a second of reading. */
+/** A no-op migrate reads every file on every run; 10,000 files must be cheap to read. */
 class ManyFilesTest {
 
     @Test
@@ -23,18 +23,12 @@ class ManyFilesTest {
         ReaderSettings settings = ReaderSettings.defaults("postgres");
         ReadResult warm = new MigrationReader(settings).read(List.of(source));
         assertEquals(List.of(), warm.problems());
-        ReadResult result = null;
-        Duration took = null;
-        for (int run = 0; run < 5; run++) {
         long start = System.nanoTime();
-        result = new MigrationReader(settings).read(List.of(source));
-        took = Duration.ofNanos(System.nanoTime() - start);
-        System.out.println("run " + took.toMillis());
-        }
+        ReadResult result = new MigrationReader(settings).read(List.of(source));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(10_000, result.migrations().size());
         assertTrue(result.migrations().stream().allMatch(m -> m.down().isPresent()));
-        // Generous bound so that a slow CI machine does not flake; typically well under 300 ms.
+        // Generous bound so that a loaded CI machine does not flake; it takes a few hundred ms cold, ~50 ms warm.
         assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "reading 10,000 files took " + took);
-        System.out.println("10,000 files read in " + took.toMillis() + " ms");
     }
 }

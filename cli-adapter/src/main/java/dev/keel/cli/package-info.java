@@ -1,0 +1,4 @@
+/**
+ * The keel command line: picocli commands, text and JSON renderers, exit codes.
+ */
+package dev.keel.cli;

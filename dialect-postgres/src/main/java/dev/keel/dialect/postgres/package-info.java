@@ -1,0 +1,4 @@
+/**
+ * The PostgreSQL dialect (statement splitting, capabilities, advisory lock, introspection).
+ */
+package dev.keel.dialect.postgres;

@@ -1,0 +1,4 @@
+/**
+ * Migration sources: directories and classpath folders.
+ */
+package dev.keel.bootstrap.source;

@@ -1,0 +1,4 @@
+/**
+ * Makes history agree with reviewed files.
+ */
+package dev.keel.core.repair;

@@ -1,0 +1,4 @@
+/**
+ * Compares migration files with the history table.
+ */
+package dev.keel.core.validate;

@@ -1,0 +1,4 @@
+/**
+ * Lint findings, risk and severity, and the rule-plugin entry point.
+ */
+package dev.keel.spi.rule;

@@ -1,0 +1,4 @@
+/**
+ * The snapshot-strategy plugin entry point.
+ */
+package dev.keel.spi.snapshot;

@@ -1,0 +1,4 @@
+/**
+ * The Docker volume snapshot strategy.
+ */
+package dev.keel.snapshot.docker;
