@@ -1,6 +1,6 @@
 package dev.keel.cli;
 
-import dev.keel.spi.dialect.SqlStatement;
+import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.migration.AppliedStep;
 import dev.keel.spi.migration.MigrationState;
 import dev.keel.spi.migration.PlannedMigration;

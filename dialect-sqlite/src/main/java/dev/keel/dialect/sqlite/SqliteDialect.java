@@ -6,7 +6,7 @@ import dev.keel.spi.dialect.Capabilities;
 import dev.keel.spi.dialect.DatabaseLock;
 import dev.keel.spi.dialect.DatabaseSession;
 import dev.keel.spi.dialect.Dialect;
-import dev.keel.spi.dialect.SqlStatement;
+import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.dialect.StatementSplitter;
 import dev.keel.spi.migration.MigrationHistory;
 import java.time.Duration;

@@ -82,6 +82,10 @@ final class SqliteFileLock implements DatabaseLock {
         if (immediate != null) {
             return immediate;
         }
+        if (deadline - System.nanoTime() <= 0) {
+            channel.close();
+            throw timedOut(key, timeout);
+        }
         var worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "keel-sqlite-lock");
             t.setDaemon(true);

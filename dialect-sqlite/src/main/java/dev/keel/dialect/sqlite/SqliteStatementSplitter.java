@@ -3,7 +3,7 @@ package dev.keel.dialect.sqlite;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.Location;
-import dev.keel.spi.dialect.SqlStatement;
+import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.dialect.StatementSplitter;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,8 +10,9 @@ import dev.keel.spi.Problem;
 import dev.keel.spi.dialect.DatabaseLock;
 import dev.keel.spi.dialect.DatabaseSession;
 import dev.keel.spi.dialect.Dialect;
-import dev.keel.spi.dialect.SqlStatement;
+import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.event.KeelListener;
+import dev.keel.spi.event.LockWaiting;
 import dev.keel.spi.event.MigrationApplied;
 import dev.keel.spi.event.MigrationFailed;
 import dev.keel.spi.event.MigrationStarted;
@@ -93,7 +94,7 @@ public final class Migrator {
             listener.on(new RunStarted("migrate --dry-run", session.displayUrl(), plan.pending().size()));
             return new MigrationReport(plan, List.of(), true, clock.millis() - started);
         }
-        try (DatabaseLock.Held lock = dialect.lock(session).acquire(lockTimeout)) {
+        try (DatabaseLock.Held lock = acquireLock()) {
             history.ensureExists();
             PlanAndRank planned = validatedPlan(files, history.readAll(), request);
             MigrationPlan plan = planned.plan();
@@ -104,6 +105,20 @@ public final class Migrator {
             long elapsed = clock.millis() - started;
             listener.on(new RunFinished(applied.size(), elapsed));
             return new MigrationReport(plan, applied, false, elapsed);
+        }
+    }
+
+    /** Tries the lock at once; when another run holds it, says so and waits up to the timeout. */
+    private DatabaseLock.Held acquireLock() {
+        DatabaseLock lock = dialect.lock(session);
+        try {
+            return lock.acquire(Duration.ZERO);
+        } catch (KeelException busy) {
+            if (busy.code() != ErrorCode.LOCK_TIMEOUT) {
+                throw busy;
+            }
+            listener.on(new LockWaiting("another Keel run", lockTimeout.toMillis()));
+            return lock.acquire(lockTimeout);
         }
     }
 

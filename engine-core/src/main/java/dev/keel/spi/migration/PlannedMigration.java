@@ -1,7 +1,6 @@
 package dev.keel.spi.migration;
 
 import dev.keel.spi.Api;
-import dev.keel.spi.dialect.SqlStatement;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.keel.spi.dialect;
+package dev.keel.spi.migration;
 
 import dev.keel.spi.Api;
 import java.util.Objects;
