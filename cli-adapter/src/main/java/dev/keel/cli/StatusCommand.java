@@ -27,6 +27,8 @@ final class StatusCommand extends KeelCommand {
                 document.put("pending", report.pendingCount());
                 document.put("migrations", report.migrations().stream().map(MigrationJson::state).toList());
                 document.put("problems", JsonOutput.problems(report.problems()));
+                report.drift().ifPresent(d -> document.put("drift", Map.of("sinceVersion", d.sinceVersion(),
+                        "recordedFingerprint", d.recordedHash(), "currentFingerprint", d.currentHash())));
                 context.jsonOutput().write(document);
                 return DONE;
             }
@@ -39,6 +41,9 @@ final class StatusCommand extends KeelCommand {
                         colour(state.state()), TextOutput.escape(state.script()),
                         state.error().map(e -> "\n" + " ".repeat(33) + TextOutput.escape(e)).orElse("")));
             }
+            report.drift().ifPresent(d -> text.line("@|yellow drift|@: the schema was changed outside Keel since version "
+                    + TextOutput.escape(d.sinceVersion()) + " was applied (fingerprint " + d.recordedHash().substring(0, 12)
+                    + " recorded, " + d.currentHash().substring(0, 12) + " now)."));
             report.problems().forEach(text::problem);
             return DONE;
         }

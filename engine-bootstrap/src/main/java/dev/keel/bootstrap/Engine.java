@@ -33,6 +33,7 @@ import dev.keel.spi.migration.MigrationReport;
 import dev.keel.spi.migration.MigrationScript;
 import dev.keel.spi.migration.MigrationSource;
 import dev.keel.spi.migration.MigrationStatus;
+import dev.keel.spi.migration.SchemaDrift;
 import dev.keel.spi.migration.StatusReport;
 import dev.keel.spi.migration.ValidationReport;
 import dev.keel.spi.migration.Version;
@@ -109,7 +110,7 @@ final class Engine implements AutoCloseable {
             List<Problem> problems = new ArrayList<>(read.problems());
             problems.addAll(reconciliation.problems());
             return new StatusReport(c.session().displayUrl(), c.dialect().id(), reconciliation.current(),
-                    reconciliation.states(), problems);
+                    reconciliation.states(), problems, drift(c, rows));
         }
     }
 
@@ -153,10 +154,26 @@ final class Engine implements AutoCloseable {
             int rank = rows.stream().mapToInt(AppliedMigration::rank).max().orElse(0) + 1;
             AppliedMigration row = new AppliedMigration(rank, Version.parse(version), description, "<< baseline >>",
                     Checksum.of(""), Optional.empty(), MigrationStatus.BASELINE, clock.instant(), identity().appliedBy(), 0,
-                    0, 0, Optional.empty(), Optional.empty(), Optional.empty(), identity().engineVersion(), Optional.empty());
+                    0, 0, Optional.empty(), Optional.empty(), Optional.empty(), identity().engineVersion(), Optional.empty(),
+                    List.of(), Optional.empty());
             history.insert(row);
             return row;
         }
+    }
+
+    /** Compares the schema with the fingerprint recorded after the last successful run, when there is one. */
+    private static Optional<SchemaDrift> drift(Connected c, List<AppliedMigration> rows) {
+        Optional<AppliedMigration> last = rows.stream()
+                .filter(r -> r.status() == MigrationStatus.SUCCESS)
+                .max(java.util.Comparator.comparingInt(AppliedMigration::rank));
+        if (last.isEmpty() || last.get().schemaFingerprint().isEmpty()) {
+            return Optional.empty();
+        }
+        String recorded = last.get().schemaFingerprint().get();
+        String current = c.dialect().fingerprint(c.session(), c.history().tableName()).hash();
+        return recorded.equals(current)
+                ? Optional.empty()
+                : Optional.of(new SchemaDrift(last.get().version().text(), recorded, current));
     }
 
     Path newMigration(String description) {

@@ -41,6 +41,7 @@ public enum ErrorCode {
     PARTIAL_ATTEMPT("E0306", ExitClass.VALIDATION),
     TARGET_UNKNOWN("E0307", ExitClass.USAGE),
     BASELINE_NOT_EMPTY("E0308", ExitClass.VALIDATION),
+    PARTIAL_STATEMENTS_CHANGED("E0309", ExitClass.VALIDATION),
     // 04xx: refusals
     CONFIRMATION_REQUIRED("E0401", ExitClass.REFUSED),
     // 05xx: locks

@@ -27,7 +27,7 @@ public final class JdbcMigrationHistory implements MigrationHistory {
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
     private static final String COLUMNS = "installed_rank, version, description, script, checksum, down_checksum, status,"
             + " applied_at, applied_by, execution_ms, statements_total, statements_applied, error, snapshot_id, risk,"
-            + " engine_version, rolled_back_at";
+            + " engine_version, rolled_back_at, statement_checksums, schema_fingerprint";
 
     private final DatabaseSession session;
     private final String table;
@@ -80,7 +80,9 @@ public final class JdbcMigrationHistory implements MigrationHistory {
                 + "snapshot_id " + types.shortText() + ", "
                 + "risk " + types.shortText() + ", "
                 + "engine_version " + types.shortText() + " NOT NULL, "
-                + "rolled_back_at " + types.shortText() + ")");
+                + "rolled_back_at " + types.shortText() + ", "
+                + "statement_checksums " + types.longText() + ", "
+                + "schema_fingerprint " + types.shortText() + ")");
     }
 
     @Override
@@ -103,18 +105,25 @@ public final class JdbcMigrationHistory implements MigrationHistory {
 
     @Override
     public void insert(AppliedMigration row) {
-        session.update("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        session.update("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row.rank(), row.version().text(), row.description(), row.script(), row.checksum().hex(),
                 row.downChecksum().map(Checksum::hex).orElse(null), row.status().dbValue(), row.appliedAt().toString(),
                 row.appliedBy(), row.executionMs(), row.statementsTotal(), row.statementsApplied(),
                 row.error().orElse(null), row.snapshotId().orElse(null), row.risk().map(Risk::label).orElse(null),
-                row.engineVersion(), row.rolledBackAt().map(Instant::toString).orElse(null));
+                row.engineVersion(), row.rolledBackAt().map(Instant::toString).orElse(null),
+                row.statementChecksums().isEmpty() ? null : String.join(",", row.statementChecksums()),
+                row.schemaFingerprint().orElse(null));
     }
 
     @Override
     public void updateProgress(int rank, MigrationStatus status, int statementsApplied, String error, long executionMs) {
         session.update("UPDATE " + table + " SET status = ?, statements_applied = ?, error = ?, execution_ms = ?"
                 + " WHERE installed_rank = ?", status.dbValue(), statementsApplied, error, executionMs, rank);
+    }
+
+    @Override
+    public void recordFingerprint(int rank, String fingerprintHash) {
+        session.update("UPDATE " + table + " SET schema_fingerprint = ? WHERE installed_rank = ?", fingerprintHash, rank);
     }
 
     @Override
@@ -153,7 +162,9 @@ public final class JdbcMigrationHistory implements MigrationHistory {
                     row.text("snapshot_id"),
                     row.text("risk").map(Risk::parse),
                     row.text("engine_version").orElse(""),
-                    row.text("rolled_back_at").map(Instant::parse));
+                    row.text("rolled_back_at").map(Instant::parse),
+                    row.text("statement_checksums").map(s -> List.of(s.split(","))).orElse(List.of()),
+                    row.text("schema_fingerprint"));
         } catch (RuntimeException e) {
             throw KeelException.of(ErrorCode.HISTORY_TABLE_INVALID,
                     "History table " + table + " holds a row Keel cannot read (" + row.values() + "): " + e.getMessage(),

@@ -6,6 +6,9 @@ import dev.keel.spi.dialect.Capabilities;
 import dev.keel.spi.dialect.DatabaseLock;
 import dev.keel.spi.dialect.DatabaseSession;
 import dev.keel.spi.dialect.Dialect;
+import dev.keel.spi.dialect.Row;
+import dev.keel.spi.dialect.SchemaFingerprint;
+import dev.keel.spi.dialect.ServerInfo;
 import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.dialect.StatementSplitter;
 import dev.keel.spi.migration.MigrationHistory;
@@ -50,7 +53,7 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public Optional<String> transactionRestriction(SqlStatement statement) {
+    public Optional<String> transactionRestriction(SqlStatement statement, ServerInfo server) {
         if (VACUUM.matcher(statement.sql()).matches()) {
             return Optional.of("SQLite cannot VACUUM inside a transaction");
         }
@@ -68,6 +71,51 @@ public final class SqliteDialect implements Dialect {
         return Map.of(
                 "busy_timeout", Long.toString(Math.max(1, lockTimeout.toMillis())),
                 "transaction_mode", "IMMEDIATE");
+    }
+
+    @Override
+    public SchemaFingerprint fingerprint(DatabaseSession session, String historyTable) {
+        StringBuilder text = new StringBuilder();
+        String history = historyTable.substring(historyTable.indexOf('.') + 1).toLowerCase(Locale.ROOT);
+        for (Row row : session.query("SELECT type, name, tbl_name, sql FROM sqlite_master"
+                + " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name")) {
+            String name = row.text("name").orElse("");
+            String table = row.text("tbl_name").orElse("");
+            if (name.equalsIgnoreCase(history) || table.equalsIgnoreCase(history)) {
+                continue;
+            }
+            text.append(row.text("type").orElse("")).append(' ').append(name).append(" on ").append(table).append(": ")
+                    .append(row.text("sql").map(SqliteDialect::canonicalSql).orElse("(automatic)")).append('\n');
+        }
+        return SchemaFingerprint.of(text.toString());
+    }
+
+    @Override
+    public long rowCount(DatabaseSession session, String table) {
+        return session.query("SELECT count(*) AS n FROM " + quote(table)).get(0).number("n").orElse(0L);
+    }
+
+    @Override
+    public long nonNullCount(DatabaseSession session, String table, String column) {
+        return session.query("SELECT count(" + quote(column) + ") AS n FROM " + quote(table)).get(0).number("n")
+                .orElse(0L);
+    }
+
+    /** Whitespace collapsed, so re-indenting a file does not look like a schema change. */
+    private static String canonicalSql(String sql) {
+        return sql.strip().replaceAll("\\s+", " ");
+    }
+
+    /** Quotes an identifier, optionally schema-qualified, so names from files cannot inject SQL. */
+    private static String quote(String name) {
+        StringBuilder quoted = new StringBuilder();
+        for (String part : name.split("\\.", 2)) {
+            if (quoted.length() > 0) {
+                quoted.append('.');
+            }
+            quoted.append('"').append(part.replace("\"", "\"\"")).append('"');
+        }
+        return quoted.toString();
     }
 
     @Override

@@ -51,6 +51,8 @@ public final class Migrator {
     private final RunIdentity identity;
     private final Duration lockTimeout;
     private final boolean outOfOrderAllowed;
+    /** The rank of the last row this run recorded as a success (0: none yet). */
+    private int lastSuccessRank;
 
     public Migrator(
             Dialect dialect,
@@ -99,9 +101,16 @@ public final class Migrator {
             PlanAndRank planned = validatedPlan(files, history.readAll(), request);
             MigrationPlan plan = planned.plan();
             listener.on(new RunStarted("migrate", session.displayUrl(), plan.pending().size()));
-            List<AppliedStep> applied = request.atomic()
-                    ? applyAtomically(plan, planned.nextRank())
-                    : applyEach(plan, planned.nextRank());
+            List<AppliedStep> applied = new ArrayList<>();
+            try {
+                if (request.atomic()) {
+                    applied.addAll(applyAtomically(plan, planned.nextRank()));
+                } else {
+                    applyEach(plan, planned.nextRank(), applied);
+                }
+            } finally {
+                recordFingerprint(applied);
+            }
             long elapsed = clock.millis() - started;
             listener.on(new RunFinished(applied.size(), elapsed));
             return new MigrationReport(plan, applied, false, elapsed);
@@ -130,19 +139,39 @@ public final class Migrator {
         if (!reconciliation.problems().isEmpty()) {
             throw new KeelException(reconciliation.problems());
         }
-        MigrationPlan plan = new Planner(dialect).plan(reconciliation.pending(), files, request);
+        MigrationPlan plan = new Planner(dialect, session.serverInfo())
+                .plan(reconciliation.pending(), files, request, reconciliation.resumable());
         return new PlanAndRank(plan, reconciliation.nextRank());
     }
 
-    private List<AppliedStep> applyEach(MigrationPlan plan, int firstRank) {
-        List<AppliedStep> applied = new ArrayList<>();
+    private void applyEach(MigrationPlan plan, int firstRank, List<AppliedStep> applied) {
         int rank = firstRank;
         for (PlannedMigration migration : plan.pending()) {
-            applied.add(migration.protection() == Protection.TRANSACTION
-                    ? applyInTransaction(migration, rank++, applied)
-                    : applyStatementByStatement(migration, rank++, applied));
+            if (migration.resumes().isPresent()) {
+                applied.add(applyStatementByStatement(migration, migration.resumes().get().rank(), applied));
+            } else {
+                applied.add(migration.protection() == Protection.TRANSACTION
+                        ? applyInTransaction(migration, rank++, applied)
+                        : applyStatementByStatement(migration, rank++, applied));
+            }
         }
-        return applied;
+    }
+
+    /**
+     * Records the schema fingerprint after the run on the last row it wrote, so that {@code status} can tell
+     * later whether the schema was changed outside Keel. Best effort: a failure here must not mask the run's.
+     */
+    private void recordFingerprint(List<AppliedStep> applied) {
+        if (applied.isEmpty() || session.inTransaction()) {
+            return;
+        }
+        try {
+            if (lastSuccessRank > 0) {
+                history.recordFingerprint(lastSuccessRank, dialect.fingerprint(session, history.tableName()).hash());
+            }
+        } catch (KeelException ignored) {
+            // Drift detection is advisory; the migrations themselves are recorded.
+        }
     }
 
     private AppliedStep applyInTransaction(PlannedMigration migration, int rank, List<AppliedStep> before) {
@@ -160,6 +189,7 @@ public final class Migrator {
             history.insert(row(migration, rank, MigrationStatus.SUCCESS, at, elapsed, migration.statements().size(),
                     Optional.empty()));
             session.commit();
+            lastSuccessRank = rank;
             return applied(migration, elapsed);
         } catch (KeelException e) {
             session.rollback();
@@ -173,10 +203,15 @@ public final class Migrator {
         long started = clock.millis();
         announce(migration, false);
         int total = migration.statements().size();
-        history.insert(row(migration, rank, total == 0 ? MigrationStatus.SUCCESS : MigrationStatus.PARTIAL, at, 0, 0,
-                Optional.empty()));
-        int done = 0;
-        for (SqlStatement statement : migration.statements()) {
+        int done = migration.alreadyApplied();
+        if (migration.resumes().isPresent()) {
+            MigrationScript script = migration.script();
+            history.realign(rank, script.version(), script.checksum(), script.script(), script.description());
+        } else {
+            history.insert(row(migration, rank, total == 0 ? MigrationStatus.SUCCESS : MigrationStatus.PARTIAL, at, 0, 0,
+                    Optional.empty()));
+        }
+        for (SqlStatement statement : migration.statements().subList(done, total)) {
             try {
                 execute(migration, statement);
             } catch (KeelException e) {
@@ -200,6 +235,7 @@ public final class Migrator {
         if (total > 0) {
             history.updateProgress(rank, MigrationStatus.SUCCESS, total, null, elapsed);
         }
+        lastSuccessRank = rank;
         return applied(migration, elapsed);
     }
 
@@ -230,6 +266,7 @@ public final class Migrator {
             }
         }
         session.commit();
+        lastSuccessRank = rank - 1;
         return applied;
     }
 
@@ -315,6 +352,7 @@ public final class Migrator {
         return new AppliedMigration(rank, script.version(), script.description(), script.script(), script.checksum(),
                 script.down().map(d -> d.checksum()), status, at, identity.appliedBy(), elapsed,
                 migration.statements().size(), statementsApplied, error, Optional.empty(), Optional.empty(),
-                identity.engineVersion(), Optional.empty());
+                identity.engineVersion(), Optional.empty(),
+                migration.statements().stream().map(SqlStatement::shortChecksum).toList(), Optional.empty());
     }
 }

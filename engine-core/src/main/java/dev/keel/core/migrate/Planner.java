@@ -5,6 +5,7 @@ import dev.keel.spi.KeelException;
 import dev.keel.spi.Location;
 import dev.keel.spi.Problem;
 import dev.keel.spi.dialect.Dialect;
+import dev.keel.spi.dialect.ServerInfo;
 import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.migration.MigrationPlan;
 import dev.keel.spi.migration.MigrationScript;
@@ -14,6 +15,8 @@ import dev.keel.spi.migration.TransactionMode;
 import dev.keel.spi.migration.Version;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.keel.spi.migration.AppliedMigration;
 import java.util.Optional;
 
 /**
@@ -24,9 +27,11 @@ import java.util.Optional;
 public final class Planner {
 
     private final Dialect dialect;
+    private final ServerInfo server;
 
-    public Planner(Dialect dialect) {
+    public Planner(Dialect dialect, ServerInfo server) {
         this.dialect = dialect;
+        this.server = server;
     }
 
     /**
@@ -34,7 +39,8 @@ public final class Planner {
      *
      * @throws KeelException with every problem found (unterminated quotes, missing transaction markers, unknown target)
      */
-    public MigrationPlan plan(List<MigrationScript> pending, List<MigrationScript> allFiles, MigrateRequest request) {
+    public MigrationPlan plan(List<MigrationScript> pending, List<MigrationScript> allFiles, MigrateRequest request,
+            Map<Version, AppliedMigration> resumable) {
         List<Problem> problems = new ArrayList<>();
         Optional<Version> target = request.target();
         if (target.isPresent() && allFiles.stream().noneMatch(f -> f.version().equals(target.get()))) {
@@ -48,7 +54,8 @@ public final class Planner {
                 break;
             }
             try {
-                planned.add(planOne(script, request.atomic(), problems));
+                planned.add(planOne(script, request.atomic(), Optional.ofNullable(resumable.get(script.version())),
+                        problems));
             } catch (KeelException e) {
                 problems.addAll(e.problems());
             }
@@ -59,14 +66,24 @@ public final class Planner {
         return new MigrationPlan(planned, target, request.atomic());
     }
 
-    private PlannedMigration planOne(MigrationScript script, boolean atomic, List<Problem> problems) {
+    private PlannedMigration planOne(MigrationScript script, boolean atomic, Optional<AppliedMigration> resumes,
+            List<Problem> problems) {
         List<SqlStatement> statements = script.noOp()
                 ? List.of()
                 : dialect.splitter().split(script.sql(), script.location(), script.firstLine());
+        if (resumes.isPresent()) {
+            checkResumable(script, statements, resumes.get(), problems);
+            if (atomic) {
+                problems.add(Problem.at(ErrorCode.TRANSACTION_REQUIRED, Location.of(script.location()),
+                        "Migration " + script.version() + " resumes a partial attempt, so it cannot be part of an --atomic run.",
+                        "Run without --atomic to finish it first."));
+            }
+            return new PlannedMigration(script, statements, Protection.NONE, resumes);
+        }
         boolean transactional = script.transactionMode() == TransactionMode.TRANSACTIONAL;
         if (transactional) {
             for (SqlStatement statement : statements) {
-                dialect.transactionRestriction(statement).ifPresent(reason -> problems.add(Problem.at(
+                dialect.transactionRestriction(statement, server).ifPresent(reason -> problems.add(Problem.at(
                         ErrorCode.TRANSACTION_REQUIRED,
                         new Location(script.location(), statement.line(), statement.column()),
                         "Statement " + (statement.index() + 1) + " cannot run inside a transaction: " + reason + ".",
@@ -81,6 +98,34 @@ public final class Planner {
         Protection protection = transactional && dialect.capabilities().transactionalDdl()
                 ? Protection.TRANSACTION
                 : Protection.NONE;
-        return new PlannedMigration(script, statements, protection);
+        return new PlannedMigration(script, statements, protection, Optional.empty());
+    }
+
+    /** A partial attempt resumes only when the statements it applied are still there, unchanged. */
+    private static void checkResumable(MigrationScript script, List<SqlStatement> statements, AppliedMigration attempt,
+            List<Problem> problems) {
+        int applied = attempt.statementsApplied();
+        List<String> recorded = attempt.statementChecksums();
+        String fix = "Restore statements 1-" + applied + " of " + script.script() + " exactly as they were applied (only"
+                + " statements after " + applied + " may change), or undo them by hand and run 'keel repair'.";
+        if (recorded.size() < applied || statements.size() < applied) {
+            problems.add(Problem.at(ErrorCode.PARTIAL_STATEMENTS_CHANGED, Location.of(script.location()),
+                    "Migration " + script.version() + " is partially applied (" + applied + " statements), but "
+                            + (recorded.size() < applied ? "history does not record what they were"
+                                    : "the file now has only " + statements.size() + " statements") + ".",
+                    fix));
+            return;
+        }
+        for (int i = 0; i < applied; i++) {
+            SqlStatement statement = statements.get(i);
+            if (!statement.shortChecksum().equals(recorded.get(i))) {
+                problems.add(Problem.at(ErrorCode.PARTIAL_STATEMENTS_CHANGED,
+                        new Location(script.location(), statement.line(), statement.column()),
+                        "Statement " + (i + 1) + " of migration " + script.version() + " was changed after it was applied"
+                                + " (the migration is partially applied: statements 1-" + applied + " ran).",
+                        fix));
+                return;
+            }
+        }
     }
 }

@@ -50,6 +50,7 @@ public final class HistoryReconciler {
         List<Problem> problems = new ArrayList<>();
         TreeMap<Version, MigrationState> states = new TreeMap<>();
         Map<Version, MigrationScript> consumedByRename = new HashMap<>();
+        Map<Version, AppliedMigration> resumable = new HashMap<>();
         Version highestApplied = null;
 
         for (AppliedMigration row : latest.values()) {
@@ -62,17 +63,17 @@ public final class HistoryReconciler {
                         states.put(version, state(row, State.ROLLED_BACK));
                     }
                 }
-                case FAILED -> {
-                    if (row.statementsApplied() > 0) {
-                        problems.add(failedAttempt(row, file));
-                        states.put(version, state(row, State.FAILED));
-                    } else if (file == null) {
-                        states.put(version, state(row, State.FAILED));
+                case FAILED, PARTIAL -> {
+                    boolean leftovers = row.status() == MigrationStatus.PARTIAL || row.statementsApplied() > 0;
+                    if (leftovers && file == null) {
+                        problems.add(failedAttempt(row, null));
                     }
-                }
-                case PARTIAL -> {
-                    problems.add(failedAttempt(row, file));
-                    states.put(version, state(row, State.PARTIAL));
+                    if (leftovers && file != null) {
+                        resumable.put(version, row);
+                    }
+                    if (leftovers || file == null) {
+                        states.put(version, state(row, row.status() == MigrationStatus.PARTIAL ? State.PARTIAL : State.FAILED));
+                    }
                 }
                 case SUCCESS -> {
                     highestApplied = highestApplied == null || version.compareTo(highestApplied) > 0 ? version : highestApplied;
@@ -84,16 +85,15 @@ public final class HistoryReconciler {
         List<MigrationScript> pending = new ArrayList<>();
         for (MigrationScript file : files) {
             Version version = file.version();
+            if (resumable.containsKey(version)) {
+                pending.add(file);
+                continue;
+            }
             if (states.containsKey(version) && states.get(version).state() != State.FAILED
                     && states.get(version).state() != State.ROLLED_BACK) {
                 continue;
             }
             if (consumedByRename.containsKey(version)) {
-                continue;
-            }
-            AppliedMigration row = latest.get(version);
-            if (row != null && (row.status() == MigrationStatus.PARTIAL
-                    || (row.status() == MigrationStatus.FAILED && row.statementsApplied() > 0))) {
                 continue;
             }
             if (baseline.isPresent() && version.compareTo(baseline.get()) <= 0) {
@@ -120,7 +120,7 @@ public final class HistoryReconciler {
                 .map(AppliedMigration::version)
                 .max(Comparator.naturalOrder());
         int nextRank = history.stream().mapToInt(AppliedMigration::rank).max().orElse(0) + 1;
-        return new Reconciliation(new ArrayList<>(states.values()), problems, pending, current, nextRank);
+        return new Reconciliation(new ArrayList<>(states.values()), problems, pending, current, nextRank, resumable);
     }
 
     private void checkApplied(

@@ -20,10 +20,10 @@ public interface Dialect {
     StatementSplitter splitter();
 
     /**
-     * Why this statement cannot run inside a transaction (e.g. PostgreSQL {@code CREATE INDEX CONCURRENTLY}),
-     * or empty when it can.
+     * Why this statement cannot run inside a transaction on this server (e.g. PostgreSQL
+     * {@code CREATE INDEX CONCURRENTLY}, or {@code ALTER TYPE … ADD VALUE} before PostgreSQL 12), or empty when it can.
      */
-    Optional<String> transactionRestriction(SqlStatement statement);
+    Optional<String> transactionRestriction(SqlStatement statement, ServerInfo server);
 
     /** The cross-process migration lock of SPEC §12 on this session's database. */
     DatabaseLock lock(DatabaseSession session);
@@ -32,6 +32,18 @@ public interface Dialect {
     default Map<String, String> connectionProperties() {
         return Map.of();
     }
+
+    /**
+     * The schema fingerprint of the session's database (its current schema for PostgreSQL and MySQL),
+     * leaving out the history table.
+     */
+    SchemaFingerprint fingerprint(DatabaseSession session, String historyTable);
+
+    /** The number of rows in a table (for data-loss estimates). */
+    long rowCount(DatabaseSession session, String table);
+
+    /** The number of non-null values in a column (for data-loss estimates). */
+    long nonNullCount(DatabaseSession session, String table, String column);
 
     /** The history table, read and written through the session. */
     MigrationHistory history(DatabaseSession session, String tableName);

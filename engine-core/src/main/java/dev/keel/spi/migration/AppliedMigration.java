@@ -3,10 +3,15 @@ package dev.keel.spi.migration;
 import dev.keel.spi.Api;
 import dev.keel.spi.rule.Risk;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One row of the history table: one attempt at one migration (SPEC §3). */
+/**
+ * One row of the history table: one attempt at one migration (SPEC §3). {@code statementChecksums} holds a
+ * short checksum of each statement, so a partially applied migration can resume only when the statements it
+ * already applied are unchanged; {@code schemaFingerprint} is the schema's hash after the run that applied it.
+ */
 @Api(status = Api.Status.STABLE, since = "0.1")
 public record AppliedMigration(
         int rank,
@@ -25,7 +30,9 @@ public record AppliedMigration(
         Optional<String> snapshotId,
         Optional<Risk> risk,
         String engineVersion,
-        Optional<Instant> rolledBackAt) {
+        Optional<Instant> rolledBackAt,
+        List<String> statementChecksums,
+        Optional<String> schemaFingerprint) {
 
     public AppliedMigration {
         Objects.requireNonNull(version, "version");
@@ -41,6 +48,8 @@ public record AppliedMigration(
         Objects.requireNonNull(risk, "risk");
         Objects.requireNonNull(engineVersion, "engineVersion");
         Objects.requireNonNull(rolledBackAt, "rolledBackAt");
+        statementChecksums = List.copyOf(statementChecksums);
+        Objects.requireNonNull(schemaFingerprint, "schemaFingerprint");
     }
 
     /** Whether this attempt counts as applied now (success or baseline, not rolled back). */

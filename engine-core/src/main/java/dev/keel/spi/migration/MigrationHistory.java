@@ -29,6 +29,9 @@ public interface MigrationHistory {
     /** Rewrites the progress, status and error of the row with this rank (partial progress, failure). */
     void updateProgress(int rank, MigrationStatus status, int statementsApplied, String error, long executionMs);
 
+    /** Records the schema fingerprint hash after a run on the row with this rank (for drift detection). */
+    void recordFingerprint(int rank, String fingerprintHash);
+
     /** Marks the row with this rank rolled back at the given time. */
     void markRolledBack(int rank, Instant at);
 

@@ -3,18 +3,29 @@ package dev.keel.spi.migration;
 import dev.keel.spi.Api;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A pending migration as it will run: its script, its statements as the dialect splits them, and how
- * the run is protected ({@code transaction} or {@code none}).
+ * A pending migration as it will run: its script, its statements as the dialect splits them, how the run is
+ * protected ({@code transaction} or {@code none}), and the partial attempt it resumes, if any.
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
-public record PlannedMigration(MigrationScript script, List<SqlStatement> statements, Protection protection) {
+public record PlannedMigration(
+        MigrationScript script,
+        List<SqlStatement> statements,
+        Protection protection,
+        Optional<AppliedMigration> resumes) {
 
     public PlannedMigration {
         Objects.requireNonNull(script, "script");
         statements = List.copyOf(statements);
         Objects.requireNonNull(protection, "protection");
+        Objects.requireNonNull(resumes, "resumes");
+    }
+
+    /** How many leading statements a partial attempt already applied (0 unless resuming). */
+    public int alreadyApplied() {
+        return resumes.map(AppliedMigration::statementsApplied).orElse(0);
     }
 
     /** What makes a migration all-or-nothing. */

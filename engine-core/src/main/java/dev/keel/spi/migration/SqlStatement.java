@@ -17,6 +17,14 @@ public record SqlStatement(String sql, int index, int line, int column) {
         }
     }
 
+    /**
+     * A short checksum of the statement's text (16 hex digits of SHA-256, line endings normalised), recorded per
+     * statement so that a partially applied migration resumes only over unchanged statements.
+     */
+    public String shortChecksum() {
+        return Checksum.of(sql).hex().substring(0, 16);
+    }
+
     /** The first line of the statement, shortened for messages. */
     public String excerpt() {
         String first = sql.strip();

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Where the database stands: every known version (from files and history) with its state, the current
- * version, and the validation problems that would stop a {@code migrate}.
+ * version, the validation problems that would stop a {@code migrate}, and schema drift (changes made outside
+ * Keel since its last run) when the fingerprint recorded then differs from the schema now.
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
 public record StatusReport(
@@ -16,7 +17,8 @@ public record StatusReport(
         String dialect,
         Optional<Version> current,
         List<MigrationState> migrations,
-        List<Problem> problems) {
+        List<Problem> problems,
+        Optional<SchemaDrift> drift) {
 
     public StatusReport {
         Objects.requireNonNull(database, "database");
@@ -24,6 +26,7 @@ public record StatusReport(
         Objects.requireNonNull(current, "current");
         migrations = List.copyOf(migrations);
         problems = List.copyOf(problems);
+        Objects.requireNonNull(drift, "drift");
     }
 
     /** How many versions are pending. */
