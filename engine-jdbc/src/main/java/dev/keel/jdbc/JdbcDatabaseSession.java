@@ -140,8 +140,10 @@ public final class JdbcDatabaseSession implements DatabaseSession {
     public ServerInfo serverInfo() {
         try {
             DatabaseMetaData meta = connection.getMetaData();
-            return new ServerInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
-                    meta.getDatabaseMajorVersion(), meta.getDatabaseMinorVersion());
+            String version = meta.getDatabaseProductVersion();
+            // MySQL's driver reports MariaDB servers as "MySQL"; the version string tells them apart.
+            String product = version.contains("MariaDB") ? "MariaDB" : meta.getDatabaseProductName();
+            return new ServerInfo(product, version, meta.getDatabaseMajorVersion(), meta.getDatabaseMinorVersion());
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -28,6 +28,14 @@ public interface Dialect {
     /** The cross-process migration lock of SPEC §12 on this session's database. */
     DatabaseLock lock(DatabaseSession session);
 
+    /**
+     * The URL handed to the JDBC driver for a configured URL; lets a dialect accept an alias scheme its driver does
+     * not know (e.g. {@code jdbc:mariadb:} for mysql-connector-j).
+     */
+    default String driverUrl(String configuredUrl) {
+        return configuredUrl;
+    }
+
     /** Driver properties Keel sets on every connection (e.g. SQLite's {@code busy_timeout}). */
     default Map<String, String> connectionProperties() {
         return Map.of();
