@@ -88,7 +88,7 @@ public final class ConfigFileReader {
     private void readEnvironments(Node node, String display, Map<String, Map<SettingKey, Setting>> environments) {
         if (!(node instanceof MappingNode mapping)) {
             throw shape(display, node, "'environments' must map environment names to their settings",
-                    "Write e.g.\n  environments:\n    production:\n      confirm: medium");
+                    "Write e.g.\n  environments:\n    production:\n      url: jdbc:postgresql://db/app");
         }
         for (NodeTuple env : mapping.getValue()) {
             String name = scalarKey(env.getKeyNode(), display);

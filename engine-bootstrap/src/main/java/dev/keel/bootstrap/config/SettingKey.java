@@ -20,9 +20,7 @@ public enum SettingKey {
     MAX_FILE_BYTES("maxFileBytes"),
     PLUGINS("plugins"),
     WORK_DIRECTORY("workDirectory"),
-    NEW_MIGRATION_STYLE("newMigrationStyle"),
-    SNAPSHOT("snapshot"),
-    CONFIRM("confirm");
+    NEW_MIGRATION_STYLE("newMigrationStyle");
 
     private final String yamlName;
 
