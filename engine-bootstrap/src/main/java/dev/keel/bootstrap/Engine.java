@@ -25,6 +25,7 @@ import dev.keel.spi.dialect.Dialect;
 import dev.keel.spi.dialect.DialectContext;
 import dev.keel.spi.dialect.DialectProvider;
 import dev.keel.spi.event.KeelListener;
+import dev.keel.spi.event.RunStarted;
 import dev.keel.spi.migration.AppliedMigration;
 import dev.keel.spi.migration.Checksum;
 import dev.keel.spi.migration.MigrationHistory;
@@ -82,15 +83,24 @@ final class Engine implements AutoCloseable {
     MigrationReport migrate(MigrateOptions options) {
         List<MigrationScript> files = readFiles().orThrow();
         try (Connected c = connect()) {
-            Migrator migrator = migrator(c);
             if (options.dryRun()) {
-                return migrator.migrate(files, request(options));
+                return migrator(c, listener).migrate(files, request(options));
             }
-            maintenance.raise();
+            // The maintenance flag goes up once this run holds the lock (RunStarted), not while it waits for it.
+            boolean[] raised = {false};
+            KeelListener raising = event -> {
+                if (event instanceof RunStarted && !raised[0]) {
+                    maintenance.raise();
+                    raised[0] = true;
+                }
+                listener.on(event);
+            };
             try {
-                return migrator.migrate(files, request(options));
+                return migrator(c, raising).migrate(files, request(options));
             } finally {
-                maintenance.lower();
+                if (raised[0]) {
+                    maintenance.lower();
+                }
             }
         }
     }
@@ -98,7 +108,7 @@ final class Engine implements AutoCloseable {
     MigrationPlan plan(MigrateOptions options) {
         List<MigrationScript> files = readFiles().orThrow();
         try (Connected c = connect()) {
-            return migrator(c).plan(files, request(options));
+            return migrator(c, listener).plan(files, request(options));
         }
     }
 
@@ -229,7 +239,8 @@ final class Engine implements AutoCloseable {
 
     Files readFiles() {
         DialectProvider provider = dialectProvider();
-        Map<String, String> aliases = new HashMap<>();
+        // The built-in families' names stay known even when a provider is absent, so their variants are skipped.
+        Map<String, String> aliases = new HashMap<>(ReaderSettings.defaults(provider.id()).dialectAliases());
         for (DialectProvider p : providers.dialects()) {
             aliases.put(p.id(), p.id());
             p.aliases().forEach(a -> aliases.put(a, p.id()));
@@ -257,7 +268,7 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    private Migrator migrator(Connected c) {
+    private Migrator migrator(Connected c, KeelListener listener) {
         return new Migrator(c.dialect(), c.session(), c.history(), listener, clock, identity(), settings.lockTimeout(),
                 settings.outOfOrder());
     }

@@ -11,6 +11,11 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -56,6 +61,9 @@ public final class ClasspathMigrationSource implements MigrationSource {
                 }
             }
             if (!any) {
+                any = addFromJarsWithoutFolderEntries(files);
+            }
+            if (!any) {
                 throw KeelException.of(ErrorCode.MIGRATIONS_LOCATION_MISSING,
                         "No classpath folder " + folder + " was found.",
                         "Package the migrations under src/main/resources/" + folder + ", or fix the 'classpath:' location.");
@@ -71,20 +79,59 @@ public final class ClasspathMigrationSource implements MigrationSource {
         JarURLConnection connection = (JarURLConnection) root.openConnection();
         connection.setUseCaches(false);
         try (JarFile jar = connection.getJarFile()) {
-            String prefix = folder + "/";
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry entry = entries.nextElement();
-                String name = entry.getName();
-                if (entry.isDirectory() || !name.startsWith(prefix) || !name.endsWith(".sql")) {
-                    continue;
+            addEntries(jar, files);
+        }
+    }
+
+    /**
+     * Some build tools write jars without folder entries, so {@code getResources(folder)} finds nothing even though
+     * files lie under it. Then the jars of the class loader chain and the class path are searched directly.
+     */
+    private boolean addFromJarsWithoutFolderEntries(List<SourceFile> files) throws IOException {
+        Set<Path> jars = new LinkedHashSet<>();
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar")) {
+                        try {
+                            jars.add(Path.of(url.toURI()));
+                        } catch (URISyntaxException | IllegalArgumentException ignored) {
+                            // not a local jar
+                        }
+                    }
                 }
-                String relative = name.substring(prefix.length());
-                if (relative.contains("/") && !relative.startsWith("rollback/")) {
-                    continue;
-                }
-                files.add(new ResourceFile(loader, name, relative, "classpath:" + name, entry.getSize()));
             }
+        }
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar")) {
+                jars.add(Path.of(entry));
+            }
+        }
+        int before = files.size();
+        for (Path jar : jars) {
+            if (Files.isRegularFile(jar)) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    addEntries(file, files);
+                }
+            }
+        }
+        return files.size() > before;
+    }
+
+    private void addEntries(JarFile jar, List<SourceFile> files) {
+        String prefix = folder + "/";
+        Enumeration<JarEntry> entries = jar.entries();
+        while (entries.hasMoreElements()) {
+            JarEntry entry = entries.nextElement();
+            String name = entry.getName();
+            if (entry.isDirectory() || !name.startsWith(prefix) || !name.endsWith(".sql")) {
+                continue;
+            }
+            String relative = name.substring(prefix.length());
+            if (relative.contains("/") && !relative.startsWith("rollback/")) {
+                continue;
+            }
+            files.add(new ResourceFile(loader, name, relative, "classpath:" + name, entry.getSize()));
         }
     }
 
