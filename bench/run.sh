@@ -77,7 +77,8 @@ median() { # numbers on stdin -> median
     if (NR % 2) printf "%.4f\n", a[(NR + 1) / 2]; else printf "%.4f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
-fresh_db() { rm -f "$1" "$1-journal" "$1-wal" "$1-shm"; }
+# Removes a database with its journal/WAL files and the lock file Keel keeps beside it.
+fresh_db() { rm -f "$1" "$1-journal" "$1-wal" "$1-shm" "$1.keel-lock"; }
 
 copy_db() { # copy_db SRC DST (main file plus any -wal/-shm left beside it)
   fresh_db "$2"
@@ -179,6 +180,7 @@ s3_f() { "${FLYWAY[@]}" --version; }
 s4_k() { java -jar "$KEEL_JAR" --version; }
 
 START=$(now_ns)
+LOAD_START=$(cut -d" " -f1-3 /proc/loadavg)
 
 # Warm the OS file cache for the jars once (not timed): "cold" means a new JVM, not a cold disk.
 "${FLYWAY[@]}" --version >/dev/null
@@ -221,6 +223,7 @@ if [[ $KEEL_JAR_OK == 1 ]]; then
   run_pair jar "$RUNS" s4
 fi
 
+LOAD_END=$(cut -d" " -f1-3 /proc/loadavg)
 ELAPSED=$(awk -v d=$(( $(now_ns) - START )) 'BEGIN { printf "%.0f", d / 1e9 }')
 
 # ---------------------------------------------------------------- report
@@ -258,6 +261,7 @@ KEEL_MIG_SHOWN="$KEEL_CMD migrate --url jdbc:sqlite:FILE --migrations DIR${KEEL_
   echo "- Command: \`$CMD\` (total ${ELAPSED} s)"
   echo "- Machine: $(nproc) CPUs, $CPU, $(awk '/MemTotal/ { printf "%.0f GiB RAM", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
   echo "- Java: $JAVA_V"
+  echo "- Load average (1/5/15 min): $LOAD_START at start, $LOAD_END at end — other work on the machine inflates and spreads the times"
   echo "- Keel: $KEEL_VERSION — \`$KEEL_MIG_SHOWN\`"
   echo "- Flyway: $FLYWAY_VERSION (flyway-core via bench/flyway-runner, sqlite-jdbc 3.50.3.0, defaults incl. validateOnMigrate)"
   echo "- Runs: $RUNS (apply, version), $RUNS_NOOP (no-op); medians of whole-command wall times, tools interleaved"

@@ -10,6 +10,10 @@ import picocli.CommandLine.Option;
 @Command(name = "baseline", description = "Record that an existing database is at VERSION; older migrations are not run.")
 final class BaselineCommand extends KeelCommand {
 
+    // Not mixinStandardHelpOptions: its --version would clash with SPEC's 'baseline --version V'.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--version", required = true, paramLabel = "VERSION", description = "The version the database is at.")
     String version;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code keel doctor}: checks connection, privileges, files, lock, plugins and disk space. */
-@Command(name = "doctor", description = "Check connection, history table, migration files, lock, plugins and disk space.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Check connection, history table, migration files, lock, plugins and disk space.")
 final class DoctorCommand extends KeelCommand {
 
     DoctorCommand(CommandContext context) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code keel migrate}: applies pending migrations. */
-@Command(name = "migrate", description = "Apply pending migrations, each in its own transaction (or all in one with --atomic).")
+@Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply pending migrations, each in its own transaction (or all in one with --atomic).")
 final class MigrateCommand extends KeelCommand {
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Apply up to and including this version.")

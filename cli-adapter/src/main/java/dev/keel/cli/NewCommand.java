@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code keel new}: writes the next migration file. */
-@Command(name = "new", description = "Write the next migration file, with header and UP/DOWN markers.")
+@Command(name = "new", mixinStandardHelpOptions = true, description = "Write the next migration file, with header and UP/DOWN markers.")
 final class NewCommand extends KeelCommand {
 
     @Parameters(arity = "1..*", paramLabel = "DESCRIPTION", description = "What the migration does, e.g. add orders table.")

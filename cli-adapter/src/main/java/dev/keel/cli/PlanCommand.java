@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code keel plan}: what a migrate would do and how each migration is protected. */
-@Command(name = "plan", description = "Show what 'migrate' would apply and how each migration is protected.")
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Show what 'migrate' would apply and how each migration is protected.")
 final class PlanCommand extends KeelCommand {
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Plan up to and including this version.")

@@ -6,7 +6,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code keel repair}: makes history agree with reviewed files. */
-@Command(name = "repair", description = "After review: accept new checksums and names, drop rows of deleted files, clear failed attempts.")
+@Command(name = "repair", mixinStandardHelpOptions = true, description = "After review: accept new checksums and names, drop rows of deleted files, clear failed attempts.")
 final class RepairCommand extends KeelCommand {
 
     RepairCommand(CommandContext context) {

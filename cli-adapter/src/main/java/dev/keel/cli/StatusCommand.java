@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code keel status}: every version and where it stands. */
-@Command(name = "status", description = "Show every migration and where it stands (applied, pending, failed, …).")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show every migration and where it stands (applied, pending, failed, …).")
 final class StatusCommand extends KeelCommand {
 
     StatusCommand(CommandContext context) {

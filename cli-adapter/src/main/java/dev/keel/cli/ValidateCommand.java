@@ -1,13 +1,12 @@
 package dev.keel.cli;
 
 import dev.keel.bootstrap.Keel;
-import dev.keel.spi.ExitClass;
 import dev.keel.spi.migration.ValidationReport;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code keel validate}: checks files against history; exit 3 when anything would stop a migrate. */
-@Command(name = "validate", description = "Check migration files against history (modified, missing, renamed, …); exit 3 on problems.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check migration files against history (modified, missing, renamed, …); exit 3 on problems.")
 final class ValidateCommand extends KeelCommand {
 
     ValidateCommand(CommandContext context) {
@@ -18,7 +17,8 @@ final class ValidateCommand extends KeelCommand {
     public Integer call() {
         try (Keel keel = context.openKeel()) {
             ValidationReport report = keel.validate();
-            int code = report.ok() ? DONE : ExitClass.VALIDATION.exitCode();
+            // The first problem decides, as for any other command: a missing folder is a usage error (2), not 3.
+            int code = report.ok() ? DONE : report.problems().get(0).code().exitClass().exitCode();
             if (context.json()) {
                 Map<String, Object> document = JsonOutput.document("validate", report.ok());
                 document.put("exitCode", code);

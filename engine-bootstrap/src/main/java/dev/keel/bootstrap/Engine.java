@@ -6,6 +6,7 @@ import dev.keel.bootstrap.source.ClasspathMigrationSource;
 import dev.keel.bootstrap.source.DirectoryMigrationSource;
 import dev.keel.core.migrate.MigrateRequest;
 import dev.keel.core.migrate.Migrator;
+import dev.keel.core.migrate.Planner;
 import dev.keel.core.migrate.RunIdentity;
 import dev.keel.core.repair.HistoryRepairer;
 import dev.keel.core.source.MigrationReader;
@@ -131,6 +132,15 @@ final class Engine implements AutoCloseable {
             Reconciliation reconciliation = new HistoryReconciler(settings.outOfOrder()).reconcile(read.scripts(), rows);
             List<Problem> problems = new ArrayList<>(read.problems());
             problems.addAll(reconciliation.problems());
+            if (problems.isEmpty()) {
+                // The statements of pending files must split and be allowed where they run, as migrate will check.
+                try {
+                    new Planner(c.dialect(), c.session().serverInfo())
+                            .plan(reconciliation.pending(), read.scripts(), MigrateRequest.all(), reconciliation.resumable());
+                } catch (KeelException e) {
+                    problems.addAll(e.problems());
+                }
+            }
             int applied = (int) rows.stream().filter(AppliedMigration::isApplied).count();
             return new ValidationReport(read.scripts().size(), applied, reconciliation.pending().size(), problems);
         }
@@ -194,8 +204,10 @@ final class Engine implements AutoCloseable {
                     "Pass --migrations DIR to choose the folder to write into.");
         }
         Path directory = settings.baseDirectory().resolve(first).normalize();
+        // Only versions matter here, so no database (and no URL) is needed: read as any dialect would.
         List<MigrationScript> existing = java.nio.file.Files.isDirectory(directory)
-                ? readFiles().scripts()
+                ? readFiles(settings.url().isPresent() || target.dataSource().isPresent() ? dialectProvider().id() : "sqlite")
+                        .scripts()
                 : List.of();
         return new NewMigrationWriter(clock).write(directory, existing, description, settings.newMigrationStyle(),
                 identity().appliedBy());
@@ -238,9 +250,12 @@ final class Engine implements AutoCloseable {
     }
 
     Files readFiles() {
-        DialectProvider provider = dialectProvider();
+        return readFiles(dialectProvider().id());
+    }
+
+    private Files readFiles(String dialectId) {
         // The built-in families' names stay known even when a provider is absent, so their variants are skipped.
-        Map<String, String> aliases = new HashMap<>(ReaderSettings.defaults(provider.id()).dialectAliases());
+        Map<String, String> aliases = new HashMap<>(ReaderSettings.defaults(dialectId).dialectAliases());
         for (DialectProvider p : providers.dialects()) {
             aliases.put(p.id(), p.id());
             p.aliases().forEach(a -> aliases.put(a, p.id()));
@@ -251,7 +266,7 @@ final class Engine implements AutoCloseable {
                     ? new ClasspathMigrationSource(classLoader, location.substring("classpath:".length()))
                     : new DirectoryMigrationSource(settings.baseDirectory().resolve(location).normalize(), location));
         }
-        ReadResult result = new MigrationReader(new ReaderSettings(provider.id(), aliases, settings.maxFileBytes()))
+        ReadResult result = new MigrationReader(new ReaderSettings(dialectId, aliases, settings.maxFileBytes()))
                 .read(sources);
         return new Files(result.migrations(), result.problems());
     }

@@ -158,7 +158,7 @@ public final class KeelBuilder {
     public Keel build() {
         Optional<ConfigFile> file = configFile
                 .filter(path -> configFileRequired || Files.exists(path))
-                .map(path -> new ConfigFileReader(environmentVariables).read(path));
+                .map(path -> new ConfigFileReader().read(path));
         KeelSettings settings = new SettingsResolver(environmentVariables, workingDirectory, dockerMarker)
                 .resolve(file, explicit);
         DiscoveredProviders providers = new ProviderDiscovery(classLoader, settings.pluginsDirectory()).discover();

@@ -32,6 +32,7 @@ public enum ErrorCode {
     DOWN_DUPLICATE("E0212", ExitClass.VALIDATION),
     DOWN_WITHOUT_UP("E0213", ExitClass.VALIDATION),
     UNTERMINATED_BLOCK("E0214", ExitClass.VALIDATION),
+    UP_SECTION_EMPTY("E0215", ExitClass.VALIDATION),
     // 03xx: files against history
     APPLIED_MODIFIED("E0301", ExitClass.VALIDATION),
     APPLIED_MISSING("E0302", ExitClass.VALIDATION),

@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -31,19 +29,15 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads {@code keel.yaml} with snakeyaml-engine's node API, so every error names the file, line and
- * column: malformed YAML, unknown keys (with the list of known ones), wrong shapes, and
- * {@code ${env:NAME}} references to variables that are not set.
+ * column: malformed YAML, unknown keys (with the list of known ones) and wrong shapes. Values are kept as
+ * written; {@code ${env:NAME}} references are resolved by {@link SettingsResolver} for the values in use.
  */
 public final class ConfigFileReader {
 
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     private static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
-    private final Map<String, String> environmentVariables;
-
-    /** @param environmentVariables the variables {@code ${env:NAME}} reads (normally {@code System.getenv()}) */
-    public ConfigFileReader(Map<String, String> environmentVariables) {
-        this.environmentVariables = environmentVariables;
+    public ConfigFileReader() {
+        // stateless: ${env:NAME} references are resolved later, only for the values that win (SettingsResolver)
     }
 
     /** Reads and checks a config file. */
@@ -119,37 +113,20 @@ public final class ConfigFileReader {
         String origin = at(display, value.getStartMark().orElse(null)).toString();
         String text;
         if (value instanceof ScalarNode scalar) {
-            text = interpolate(scalar.getValue(), display, value);
+            text = scalar.getValue();
         } else if (value instanceof SequenceNode sequence && settingKey == SettingKey.MIGRATIONS) {
             List<String> items = new ArrayList<>();
             for (Node item : sequence.getValue()) {
                 if (!(item instanceof ScalarNode scalarItem)) {
                     throw shape(display, item, "each entry of 'migrations' must be a path", "Write '- db/migrations'.");
                 }
-                items.add(interpolate(scalarItem.getValue(), display, item));
+                items.add(scalarItem.getValue());
             }
             text = String.join(",", items);
         } else {
             throw shape(display, value, "'" + prefix + key + "' must be a single value", "Write '" + key + ": value'.");
         }
         target.put(settingKey, new Setting(settingKey.yamlName(), text, origin));
-    }
-
-    private String interpolate(String value, String display, Node node) {
-        Matcher m = ENV_REFERENCE.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String replacement = environmentVariables.get(name);
-            if (replacement == null) {
-                throw KeelException.at(ErrorCode.ENV_VARIABLE_MISSING, at(display, node.getStartMark().orElse(null)),
-                        "keel.yaml refers to environment variable " + name + ", which is not set.",
-                        "Set " + name + " before running Keel, or write the value into keel.yaml.");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private static String scalarKey(Node node, String display) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Resolves {@link KeelSettings} from the layers of SPEC §10: defaults, then {@code keel.yaml} (top level, then
@@ -27,6 +29,8 @@ public final class SettingsResolver {
     public static final String DEFAULT_HISTORY_TABLE = "keel_schema_history";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
     public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Map<String, String> environmentVariables;
     private final Path workingDirectory;
@@ -69,6 +73,8 @@ public final class SettingsResolver {
         merged.putAll(fromEnvironment);
         merged.putAll(explicit);
         merged.put(SettingKey.ENVIRONMENT, new Setting("environment", environment, "resolved"));
+        // Only the values in use are interpolated, so an unused section may name variables this machine lacks.
+        merged.replaceAll((key, setting) -> interpolate(setting));
 
         Path base = file.map(f -> f.path().toAbsolutePath().getParent()).orElse(workingDirectory);
         return new KeelSettings(
@@ -90,6 +96,26 @@ public final class SettingsResolver {
                 Optional.ofNullable(merged.get(SettingKey.NEW_MIGRATION_STYLE)).map(SettingsResolver::style)
                         .orElse("sequence"),
                 base);
+    }
+
+    private Setting interpolate(Setting setting) {
+        Matcher m = ENV_REFERENCE.matcher(setting.value());
+        if (!m.find()) {
+            return setting;
+        }
+        StringBuilder out = new StringBuilder();
+        do {
+            String name = m.group(1);
+            String replacement = environmentVariables.get(name);
+            if (replacement == null) {
+                throw KeelException.at(ErrorCode.ENV_VARIABLE_MISSING, parseOrigin(setting.origin()),
+                        "'" + setting.key() + "' refers to environment variable " + name + ", which is not set.",
+                        "Set " + name + " before running Keel, or write the value itself.");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        } while (m.find());
+        m.appendTail(out);
+        return new Setting(setting.key(), out.toString(), setting.origin());
     }
 
     private static Optional<String> text(Map<SettingKey, Setting> merged, SettingKey key) {

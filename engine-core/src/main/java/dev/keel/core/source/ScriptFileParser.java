@@ -105,6 +105,15 @@ final class ScriptFileParser {
         }
         // Nothing is sent for a no-op, so it must be comment-only whether or not comments nest.
         boolean noOp = flat.onlyComments() && CommentScanner.scan(text, from, to, true).onlyComments();
+        if (noOp && direction == Direction.UP && marker.isPresent()) {
+            // An empty UP under an explicit marker is an unfinished file (e.g. fresh from 'keel new'), not a no-op:
+            // applying it would record the version and make the later edit look like a modified migration.
+            problems.add(Problem.at(ErrorCode.UP_SECTION_EMPTY, Location.of(shown, marker.get().line().number()),
+                    "The migration file " + shown + " has an UP marker (line " + marker.get().line().number()
+                            + ") but no statement under it.",
+                    "write the UP statements below the marker; for a deliberate no-op, remove the markers and keep"
+                            + " only comments."));
+        }
         Directives directives = DirectiveParser.parse(comments, from, to, flat.firstCode(), direction, shown, problems);
         List<TransactionRequest> requests = new ArrayList<>(directives.transactionRequests());
         if (named.name().autocommit()) {

@@ -502,7 +502,7 @@ class MigrationReaderTest {
         void contradictoryTransactionRequests() {
             problem(read(new MemorySource().file("1_x.autocommit.sql", "-- keel:transaction required\nSELECT 1;")),
                     ErrorCode.DIRECTIVE_INVALID);
-            problem(read(new MemorySource().file("2_x.sql", "-- migrate:up transaction:false\n-- keel:transaction required\n")),
+            problem(read(new MemorySource().file("2_x.sql", "-- migrate:up transaction:false\n-- keel:transaction required\nSELECT 1;\n")),
                     ErrorCode.DIRECTIVE_INVALID);
         }
 
@@ -518,6 +518,15 @@ class MigrationReaderTest {
 
     @Nested
     class Text {
+
+        @Test
+        void emptyUpUnderAnExplicitMarkerIsAnUnfinishedFileNotANoOp() {
+            problem(read(new MemorySource().file("1_x.sql",
+                    "-- Migration: 1\n\n-- === UP MIGRATION ===\n\n\n-- === DOWN MIGRATION ===\nDROP TABLE x;\n")),
+                    ErrorCode.UP_SECTION_EMPTY);
+            problem(read(new MemorySource().file("2_x.sql", "-- migrate:up\n-- nothing\n-- migrate:down\n")),
+                    ErrorCode.UP_SECTION_EMPTY);
+        }
 
         @Test
         void commentOnlyFileIsNoOp() {
