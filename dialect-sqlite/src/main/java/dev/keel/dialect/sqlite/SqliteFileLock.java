@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -49,13 +50,13 @@ final class SqliteFileLock implements DatabaseLock {
             throw timedOut(key, timeout);
         }
         if (file.path().isEmpty()) {
-            return local::unlock;
+            return once(local::unlock);
         }
         Path lockFile = key.resolveSibling(key.getFileName() + ".keel-lock");
         try {
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock held = lockWithin(channel, deadline, key, timeout);
-            return () -> {
+            return once(() -> {
                 try {
                     held.release();
                     channel.close();
@@ -64,7 +65,7 @@ final class SqliteFileLock implements DatabaseLock {
                 } finally {
                     local.unlock();
                 }
-            };
+            });
         } catch (IOException e) {
             local.unlock();
             throw KeelException.of(ErrorCode.WORKSPACE_UNWRITABLE,
@@ -74,6 +75,16 @@ final class SqliteFileLock implements DatabaseLock {
             local.unlock();
             throw e;
         }
+    }
+
+    /** A handle whose release runs only on the first close, so closing twice is harmless. */
+    private static Held once(Runnable release) {
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                release.run();
+            }
+        };
     }
 
     /** Blocks in {@link FileChannel#lock()} on a worker, so waiting needs no polling; closing the channel ends the wait. */

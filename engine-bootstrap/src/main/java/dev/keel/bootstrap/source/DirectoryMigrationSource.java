@@ -23,10 +23,12 @@ public final class DirectoryMigrationSource implements MigrationSource {
 
     private final Path root;
     private final String location;
+    private final String displayPrefix;
 
     public DirectoryMigrationSource(Path root, String location) {
         this.root = root;
         this.location = location;
+        this.displayPrefix = location.endsWith("/") ? location : location + "/";
     }
 
     @Override
@@ -64,8 +66,8 @@ public final class DirectoryMigrationSource implements MigrationSource {
                 if (attributes.isDirectory()) {
                     continue;
                 }
-                into.add(new PathSourceFile(realRoot, entry, prefix + entry.getFileName(), displayOf(entry),
-                        attributes.size()));
+                String relative = prefix + entry.getFileName();
+                into.add(new PathSourceFile(realRoot, entry, relative, displayPrefix + relative, attributes.size()));
             }
         } catch (IOException e) {
             throw KeelException.of(ErrorCode.MIGRATIONS_LOCATION_MISSING,
@@ -73,10 +75,6 @@ public final class DirectoryMigrationSource implements MigrationSource {
         }
     }
 
-    private String displayOf(Path entry) {
-        String relative = root.toAbsolutePath().normalize().relativize(entry.toAbsolutePath().normalize()).toString();
-        return location.endsWith("/") ? location + relative : location + "/" + relative;
-    }
 
     /** A file on disk, read on demand. */
     private record PathSourceFile(Path realRoot, Path path, String relativeName, String displayName, long size)

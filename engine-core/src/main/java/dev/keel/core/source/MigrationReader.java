@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads the migration files of one or more sources into {@link MigrationScript}s for one target dialect,
@@ -55,11 +56,24 @@ public final class MigrationReader {
             }
         }
         List<NamedFile> selected = variants.select(named);
+        // Reading, decoding and checksumming are independent per file: spread them over the cores, then collect
+        // in the selected order so problems come out the same on every run.
+        List<Parsed> parsed = selected.parallelStream()
+                .map(file -> {
+                    List<Problem> own = new ArrayList<>(0);
+                    return new Parsed(file, files.parse(file, own), own);
+                })
+                .toList();
         Map<NamedFile, ScriptFile> read = new IdentityHashMap<>();
-        for (NamedFile file : selected) {
-            files.parse(file, problems).ifPresent(script -> read.put(file, script));
+        for (Parsed one : parsed) {
+            problems.addAll(one.problems());
+            one.script().ifPresent(script -> read.put(one.file(), script));
         }
         List<MigrationScript> migrations = assembler.assemble(selected, read, problems);
         return new ReadResult(migrations, problems);
+    }
+
+    /** One file's parse result with its own problems. */
+    private record Parsed(NamedFile file, Optional<ScriptFile> script, List<Problem> problems) {
     }
 }
