@@ -143,6 +143,37 @@ public final class JdbcMigrationHistory implements MigrationHistory {
         session.update("DELETE FROM " + table + " WHERE installed_rank = ?", rank);
     }
 
+    /**
+     * Reads the {@code Instant.toString()} form Keel writes ({@code 2026-11-22T06:02:54.740754976Z}) without the
+     * general formatter, which dominated reading 10,000 rows; anything else goes through {@link Instant#parse}.
+     */
+    static Instant instant(String text) {
+        int n = text.length();
+        if (n >= 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
+                && text.charAt(16) == ':' && text.charAt(n - 1) == 'Z') {
+            try {
+                int nanos = 0;
+                if (n > 20) {
+                    if (text.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
+                        return Instant.parse(text);
+                    }
+                    String fraction = text.substring(20, n - 1);
+                    nanos = Integer.parseInt(fraction) * (int) Math.pow(10, 9 - fraction.length());
+                } else if (n != 20) {
+                    return Instant.parse(text);
+                }
+                long epochSecond = java.time.LocalDateTime.of(Integer.parseInt(text, 0, 4, 10),
+                        Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10),
+                        Integer.parseInt(text, 11, 13, 10), Integer.parseInt(text, 14, 16, 10),
+                        Integer.parseInt(text, 17, 19, 10)).toEpochSecond(java.time.ZoneOffset.UTC);
+                return Instant.ofEpochSecond(epochSecond, nanos);
+            } catch (RuntimeException e) {
+                return Instant.parse(text);
+            }
+        }
+        return Instant.parse(text);
+    }
+
     private AppliedMigration toApplied(Row row) {
         try {
             return new AppliedMigration(
@@ -153,7 +184,7 @@ public final class JdbcMigrationHistory implements MigrationHistory {
                     new Checksum(row.text("checksum").orElseThrow()),
                     row.text("down_checksum").map(Checksum::new),
                     MigrationStatus.fromDb(row.text("status").orElseThrow()),
-                    Instant.parse(row.text("applied_at").orElseThrow()),
+                    instant(row.text("applied_at").orElseThrow()),
                     row.text("applied_by").orElse(""),
                     row.number("execution_ms").orElse(0L),
                     row.number("statements_total").orElse(0L).intValue(),
@@ -162,7 +193,7 @@ public final class JdbcMigrationHistory implements MigrationHistory {
                     row.text("snapshot_id"),
                     row.text("risk").map(Risk::parse),
                     row.text("engine_version").orElse(""),
-                    row.text("rolled_back_at").map(Instant::parse),
+                    row.text("rolled_back_at").map(JdbcMigrationHistory::instant),
                     row.text("statement_checksums").map(s -> List.of(s.split(","))).orElse(List.of()),
                     row.text("schema_fingerprint"));
         } catch (RuntimeException e) {

@@ -16,9 +16,22 @@ public record Checksum(String hex) {
 
     public Checksum {
         Objects.requireNonNull(hex, "hex");
-        if (hex.length() != 64 || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        if (!isHex64(hex)) {
             throw new IllegalArgumentException("a checksum is 64 lower-case hex digits: '" + hex + "'");
         }
+    }
+
+    private static boolean isHex64(String hex) {
+        if (hex.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = hex.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The checksum of a script text. */
