@@ -29,7 +29,7 @@ final class MigrationJson {
 
     static Map<String, Object> statement(SqlStatement statement) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("index", statement.index());
+        map.put("number", statement.index() + 1);
         map.put("line", statement.line());
         map.put("sql", statement.sql());
         return map;

@@ -49,6 +49,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Does the work behind the {@link Keel} facade: reads migration files, opens the database through the
@@ -117,7 +118,7 @@ final class Engine implements AutoCloseable {
         Files read = readFiles();
         try (Connected c = connect()) {
             List<AppliedMigration> rows = c.history().readAll();
-            Reconciliation reconciliation = new HistoryReconciler(settings.outOfOrder()).reconcile(read.scripts(), rows);
+            Reconciliation reconciliation = new HistoryReconciler(settings.outOfOrder()).reconcile(read.scripts(), rows, read.unusable());
             List<Problem> problems = new ArrayList<>(read.problems());
             problems.addAll(reconciliation.problems());
             return new StatusReport(c.session().displayUrl(), c.dialect().id(), reconciliation.current(),
@@ -129,7 +130,7 @@ final class Engine implements AutoCloseable {
         Files read = readFiles();
         try (Connected c = connect()) {
             List<AppliedMigration> rows = c.history().readAll();
-            Reconciliation reconciliation = new HistoryReconciler(settings.outOfOrder()).reconcile(read.scripts(), rows);
+            Reconciliation reconciliation = new HistoryReconciler(settings.outOfOrder()).reconcile(read.scripts(), rows, read.unusable());
             List<Problem> problems = new ArrayList<>(read.problems());
             problems.addAll(reconciliation.problems());
             if (problems.isEmpty()) {
@@ -204,13 +205,28 @@ final class Engine implements AutoCloseable {
                     "Pass --migrations DIR to choose the folder to write into.");
         }
         Path directory = settings.baseDirectory().resolve(first).normalize();
-        // Only versions matter here, so no database (and no URL) is needed: read as any dialect would.
-        List<MigrationScript> existing = java.nio.file.Files.isDirectory(directory)
-                ? readFiles(settings.url().isPresent() || target.dataSource().isPresent() ? dialectProvider().id() : "sqlite")
-                        .scripts()
-                : List.of();
-        return new NewMigrationWriter(clock).write(directory, existing, description, settings.newMigrationStyle(),
-                identity().appliedBy());
+        return new NewMigrationWriter(clock).write(directory, versionsNamedIn(directory), description,
+                settings.newMigrationStyle(), identity().appliedBy());
+    }
+
+    /**
+     * The leading version numbers of the file names in a folder ({@code 0007_…}, {@code V7__…}, {@code U7__…}), whether
+     * or not the files are valid yet: a fresh, unfinished file still takes its number. Needs no database.
+     */
+    private static List<Version> versionsNamedIn(Path directory) {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            return List.of();
+        }
+        java.util.regex.Pattern leading = java.util.regex.Pattern.compile("^[VU]?(\\d+)[._]");
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(directory)) {
+            return entries.map(p -> leading.matcher(p.getFileName().toString()))
+                    .filter(java.util.regex.Matcher::find)
+                    .map(m -> Version.parse(m.group(1)))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw KeelException.of(ErrorCode.MIGRATIONS_LOCATION_MISSING,
+                    "Cannot list " + directory + ": " + e.getMessage(), "Make the folder readable.");
+        }
     }
 
     DoctorReport doctor() {
@@ -232,7 +248,7 @@ final class Engine implements AutoCloseable {
     // --- wiring of one operation -------------------------------------------------------------
 
     /** The files read for the dialect, with the problems found in them. */
-    record Files(List<MigrationScript> scripts, List<Problem> problems) {
+    record Files(List<MigrationScript> scripts, List<Problem> problems, Set<String> unusable) {
         List<MigrationScript> orThrow() {
             if (!problems.isEmpty()) {
                 throw new KeelException(problems);
@@ -268,7 +284,14 @@ final class Engine implements AutoCloseable {
         }
         ReadResult result = new MigrationReader(new ReaderSettings(dialectId, aliases, settings.maxFileBytes()))
                 .read(sources);
-        return new Files(result.migrations(), result.problems());
+        // A migrations location that cannot be listed is a configuration error, whatever the command.
+        List<Problem> locationProblems = result.problems().stream()
+                .filter(p -> p.code() == ErrorCode.MIGRATIONS_LOCATION_MISSING)
+                .toList();
+        if (!locationProblems.isEmpty()) {
+            throw new KeelException(locationProblems);
+        }
+        return new Files(result.migrations(), result.problems(), result.unusableFiles());
     }
 
     Connected connect() {

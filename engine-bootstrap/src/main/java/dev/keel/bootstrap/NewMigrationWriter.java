@@ -2,7 +2,6 @@ package dev.keel.bootstrap;
 
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
-import dev.keel.spi.migration.MigrationScript;
 import dev.keel.spi.migration.Version;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -31,7 +30,7 @@ final class NewMigrationWriter {
         this.clock = clock;
     }
 
-    Path write(Path directory, List<MigrationScript> existing, String description, String style, String author) {
+    Path write(Path directory, List<Version> existing, String description, String style, String author) {
         String slug = description.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (slug.isEmpty()) {
             throw KeelException.of(ErrorCode.OPTION_INVALID,
@@ -61,8 +60,8 @@ final class NewMigrationWriter {
         }
     }
 
-    private static String nextSequence(List<MigrationScript> existing) {
-        Version highest = existing.stream().map(MigrationScript::version).max(Version::compareTo).orElse(null);
+    private static String nextSequence(List<Version> existing) {
+        Version highest = existing.stream().max(Version::compareTo).orElse(null);
         if (highest == null) {
             return "0001";
         }

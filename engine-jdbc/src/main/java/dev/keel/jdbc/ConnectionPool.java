@@ -45,7 +45,8 @@ public final class ConnectionPool implements AutoCloseable {
         config.setMinimumIdle(0);
         // -1: do not connect while building; the first session reports an unreachable database clearly.
         config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(30_000);
+        // Fail within seconds on a wrong URL or a stopped server, as a command-line user expects.
+        config.setConnectionTimeout(5_000);
         config.setAutoCommit(true);
         HikariDataSource pool = new HikariDataSource(config);
         return new ConnectionPool(pool, pool, MaskedUrl.of(url).text(), password.orElse(null));

@@ -62,11 +62,22 @@ public final class DirectoryMigrationSource implements MigrationSource {
     private void list(Path realRoot, Path dir, String prefix, List<SourceFile> into) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.sql")) {
             for (Path entry : entries) {
-                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
-                if (attributes.isDirectory()) {
+                String relative = prefix + entry.getFileName();
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                } catch (IOException e) {
+                    // e.g. a symbolic link to nothing: the file is there by name, so report it, not the folder.
+                    into.add(new UnreadableFile(relative, displayPrefix + relative, "it cannot be opened ("
+                            + e.getClass().getSimpleName() + "; a broken symbolic link?)"));
                     continue;
                 }
-                String relative = prefix + entry.getFileName();
+                if (!attributes.isRegularFile()) {
+                    // A folder, pipe or device named like a migration would be skipped or block the read.
+                    into.add(new UnreadableFile(relative, displayPrefix + relative,
+                            attributes.isDirectory() ? "it is a directory" : "it is not a regular file"));
+                    continue;
+                }
                 into.add(new PathSourceFile(realRoot, entry, relative, displayPrefix + relative, attributes.size()));
             }
         } catch (IOException e) {
@@ -75,6 +86,22 @@ public final class DirectoryMigrationSource implements MigrationSource {
         }
     }
 
+
+    /** A name in the folder that cannot be read as a file; reading it reports why. */
+    private record UnreadableFile(String relativeName, String displayName, String reason) implements SourceFile {
+
+        @Override
+        public long size() {
+            return 0;
+        }
+
+        @Override
+        public byte[] read() {
+            throw KeelException.at(ErrorCode.FILE_UNREADABLE, Location.of(displayName),
+                    "Cannot read " + displayName + ": " + reason + ".",
+                    "Replace it with a regular .sql file, or remove it from the migrations directory.");
+        }
+    }
 
     /** A file on disk, read on demand. */
     private record PathSourceFile(Path realRoot, Path path, String relativeName, String displayName, long size)

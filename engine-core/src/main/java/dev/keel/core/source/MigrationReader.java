@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads the migration files of one or more sources into {@link MigrationScript}s for one target dialect,
@@ -41,6 +43,7 @@ public final class MigrationReader {
     public ReadResult read(List<MigrationSource> sources) {
         List<Problem> problems = new ArrayList<>();
         List<NamedFile> named = new ArrayList<>();
+        Set<String> listedNames = new HashSet<>();
         for (MigrationSource source : sources) {
             List<SourceFile> listed;
             try {
@@ -52,6 +55,7 @@ public final class MigrationReader {
             // Sources list in no particular order; sorting makes problems and duplicates come out the same everywhere.
             listed.sort(Comparator.comparing(SourceFile::relativeName));
             for (SourceFile file : listed) {
+                listedNames.add(file.relativeName());
                 names.parse(file, problems).ifPresent(name -> named.add(new NamedFile(name, file)));
             }
         }
@@ -70,7 +74,11 @@ public final class MigrationReader {
             one.script().ifPresent(script -> read.put(one.file(), script));
         }
         List<MigrationScript> migrations = assembler.assemble(selected, read, problems);
-        return new ReadResult(migrations, problems);
+        for (MigrationScript migration : migrations) {
+            listedNames.remove(migration.script());
+            migration.down().ifPresent(down -> listedNames.remove(down.script()));
+        }
+        return new ReadResult(migrations, problems, listedNames);
     }
 
     /** One file's parse result with its own problems. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -37,6 +38,17 @@ public final class HistoryReconciler {
      * @param history every history row, any order
      */
     public Reconciliation reconcile(List<MigrationScript> files, List<AppliedMigration> history) {
+        return reconcile(files, history, Set.of());
+    }
+
+    /**
+     * Reconciles, knowing which files exist but could not be read as migrations (their own problems are reported
+     * by the reader): an applied row naming such a file is not reported missing.
+     *
+     * @param unusableScripts relative names of listed files that produced no migration
+     */
+    public Reconciliation reconcile(List<MigrationScript> files, List<AppliedMigration> history,
+            Set<String> unusableScripts) {
         Map<Version, MigrationScript> fileByVersion = new HashMap<>();
         for (MigrationScript file : files) {
             fileByVersion.put(file.version(), file);
@@ -77,6 +89,10 @@ public final class HistoryReconciler {
                 }
                 case SUCCESS -> {
                     highestApplied = highestApplied == null || version.compareTo(highestApplied) > 0 ? version : highestApplied;
+                    if (file == null && unusableScripts.contains(row.script())) {
+                        states.put(version, state(row, State.APPLIED));
+                        continue;
+                    }
                     checkApplied(row, file, files, latest, consumedByRename, problems, states);
                 }
             }
@@ -93,6 +109,7 @@ public final class HistoryReconciler {
                     && states.get(version).state() != State.ROLLED_BACK) {
                 continue;
             }
+            AppliedMigration lastAttempt = latest.get(version);
             if (consumedByRename.containsKey(version)) {
                 continue;
             }
@@ -111,7 +128,12 @@ public final class HistoryReconciler {
                 continue;
             }
             pending.add(file);
-            states.put(version, pendingState(file, State.PENDING));
+            // A pending version whose last attempt failed (and was rolled back) still shows what went wrong.
+            Optional<String> lastError = lastAttempt != null && lastAttempt.status() == MigrationStatus.FAILED
+                    ? lastAttempt.error().map(e -> "last attempt on " + lastAttempt.appliedAt() + " failed: " + e)
+                    : Optional.empty();
+            states.put(version, new MigrationState(version, file.description(), file.script(), State.PENDING,
+                    Optional.empty(), Optional.empty(), 0, 0, lastError));
         }
         pending.sort(Comparator.comparing(MigrationScript::version));
 
