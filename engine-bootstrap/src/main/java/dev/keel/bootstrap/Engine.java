@@ -49,6 +49,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -83,7 +85,9 @@ final class Engine implements AutoCloseable {
     }
 
     MigrationReport migrate(MigrateOptions options) {
-        List<MigrationScript> files = readFiles().orThrow();
+        // Files are read on another thread while this one connects, takes the lock and reads history.
+        CompletableFuture<Files> reading = readFilesInBackground();
+        Supplier<List<MigrationScript>> files = () -> joined(reading).orThrow();
         try (Connected c = connect()) {
             if (options.dryRun()) {
                 return migrator(c, listener).migrate(files, request(options));
@@ -104,6 +108,32 @@ final class Engine implements AutoCloseable {
                     maintenance.lower();
                 }
             }
+        }
+    }
+
+    private CompletableFuture<Files> readFilesInBackground() {
+        dialectProvider(); // resolve the URL and dialect on this thread, so configuration errors surface here
+        CompletableFuture<Files> reading = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                reading.complete(readFiles());
+            } catch (RuntimeException | Error e) {
+                reading.completeExceptionally(e);
+            }
+        }, "keel-read-migrations");
+        reader.setDaemon(true);
+        reader.start();
+        return reading;
+    }
+
+    private static Files joined(CompletableFuture<Files> reading) {
+        try {
+            return reading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

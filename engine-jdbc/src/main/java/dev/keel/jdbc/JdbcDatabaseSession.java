@@ -74,20 +74,18 @@ public final class JdbcDatabaseSession implements DatabaseSession {
             try (ResultSet rs = statement.executeQuery()) {
                 ResultSetMetaData meta = rs.getMetaData();
                 int columns = meta.getColumnCount();
-                String[] labels = new String[columns];
+                Map<String, Integer> index = new HashMap<>(columns * 2);
                 for (int i = 0; i < columns; i++) {
-                    labels[i] = meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
+                    index.putIfAbsent(meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT), i);
                 }
                 List<Row> rows = new ArrayList<>();
                 while (rs.next()) {
-                    Map<String, Object> values = new HashMap<>(columns * 2);
+                    Object[] values = new Object[columns];
                     for (int i = 0; i < columns; i++) {
                         Object value = rs.getObject(i + 1);
-                        if (value != null) {
-                            values.put(labels[i], plainValue(value));
-                        }
+                        values[i] = value == null ? null : plainValue(value);
                     }
-                    rows.add(new Row(values));
+                    rows.add(new Row(new ColumnValues(index, values)));
                 }
                 return rows;
             }

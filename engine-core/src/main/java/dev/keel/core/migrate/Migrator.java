@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Applies pending migrations (SPEC §4, §6): under the migration lock, validates files against history,
@@ -90,15 +91,27 @@ public final class Migrator {
      *     rolled back (exit 1) or one left partially applied (exit 6)
      */
     public MigrationReport migrate(List<MigrationScript> files, MigrateRequest request) {
+        return migrate(() -> files, request);
+    }
+
+    /**
+     * Applies what is pending, with the files supplied once the lock is held and history is read, so that a caller
+     * can read them meanwhile (they are asked for before anything is created or changed).
+     *
+     * @throws KeelException as {@link #migrate(List, MigrateRequest)}, and whatever the supplier throws
+     */
+    public MigrationReport migrate(Supplier<List<MigrationScript>> filesWhenNeeded, MigrateRequest request) {
         long started = clock.millis();
         if (request.dryRun()) {
-            MigrationPlan plan = plan(files, request);
+            MigrationPlan plan = plan(filesWhenNeeded.get(), request);
             listener.on(new RunStarted("migrate --dry-run", session.displayUrl(), plan.pending().size()));
             return new MigrationReport(plan, List.of(), true, clock.millis() - started);
         }
         try (DatabaseLock.Held lock = acquireLock()) {
+            List<AppliedMigration> rows = history.exists() ? history.readAll() : List.of();
+            List<MigrationScript> files = filesWhenNeeded.get();
             history.ensureExists();
-            PlanAndRank planned = validatedPlan(files, history.readAll(), request);
+            PlanAndRank planned = validatedPlan(files, rows, request);
             MigrationPlan plan = planned.plan();
             listener.on(new RunStarted("migrate", session.displayUrl(), plan.pending().size()));
             List<AppliedStep> applied = new ArrayList<>();

@@ -22,6 +22,10 @@ final class Utf8Decoder {
 
     /** The text, or empty after adding a FILE_ENCODING_INVALID problem. */
     Optional<String> decode(byte[] bytes, String shown, List<Problem> problems) {
+        if (isAscii(bytes)) {
+            // Most SQL is plain ASCII, which is valid UTF-8 as it is and cannot hold a BOM.
+            return Optional.of(new String(bytes, StandardCharsets.US_ASCII));
+        }
         // A decoder is not thread-safe and cheap to make; one per file keeps the reader stateless.
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -47,6 +51,15 @@ final class Utf8Decoder {
             out.position(1);
         }
         return Optional.of(out.toString());
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String byteShown(byte[] bytes, int offset) {

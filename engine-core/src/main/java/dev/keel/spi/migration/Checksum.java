@@ -37,13 +37,18 @@ public record Checksum(String hex) {
     /** The checksum of a script text. */
     public static Checksum of(String text) {
         String normalised = normalise(text);
+        MessageDigest sha = SHA_256.get();
+        return new Checksum(HexFormat.of().formatHex(sha.digest(normalised.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** One digest per thread: looking the algorithm up costs more than hashing a small migration. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return new Checksum(HexFormat.of().formatHex(sha.digest(normalised.getBytes(StandardCharsets.UTF_8))));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
-    }
+    });
 
     /** The text as the checksum sees it: no BOM, LF line endings. */
     public static String normalise(String text) {
