@@ -88,7 +88,9 @@ public final class Planner {
                         new Location(script.location(), statement.line(), statement.column()),
                         "Statement " + (statement.index() + 1) + " cannot run inside a transaction: " + reason + ".",
                         "Put '-- keel:transaction none' at the top of " + script.script()
-                                + " (keep such statements in a migration of their own).")));
+                                + " (keep such statements in a migration of their own); a statement that only manages"
+                                + " transactions (BEGIN, COMMIT) should be removed instead: Keel wraps each migration in"
+                                + " a transaction itself.")));
             }
         } else if (atomic) {
             problems.add(Problem.at(ErrorCode.TRANSACTION_REQUIRED, Location.of(script.location()),

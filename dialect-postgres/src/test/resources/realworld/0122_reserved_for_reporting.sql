@@ -1,0 +1,2 @@
+-- Reserved: the reporting schema was moved to its own service.
+-- Kept as a no-op so that version numbers stay aligned with the old branch.

@@ -1,0 +1,2 @@
+CREATE SCHEMA IF NOT EXISTS archive;
+ALTER TABLE audit_log_2023_11 SET SCHEMA archive;

@@ -1,0 +1,2 @@
+ALTER TABLE payments DROP COLUMN status;
+DROP TYPE payment_status;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY shipments_tracking_uq;

@@ -1,0 +1,1 @@
+ALTER TABLE notifications ADD COLUMN channel text NOT NULL DEFAULT 'in_app';

@@ -1,0 +1,2 @@
+-- Reserved for the GDPR export job (moved to a separate service).
+-- Nothing to do here.

@@ -1,0 +1,1 @@
+REINDEX INDEX CONCURRENTLY products_search_gin;

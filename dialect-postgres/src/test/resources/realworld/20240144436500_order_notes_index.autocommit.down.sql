@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY order_notes_order_ix;

@@ -1,0 +1,1 @@
+CREATE VIEW resources AS SELECT * FROM spaces;
