@@ -244,10 +244,8 @@ public final class Migrator {
             history.updateProgress(rank, done == total ? MigrationStatus.SUCCESS : MigrationStatus.PARTIAL, done, null,
                     clock.millis() - started);
         }
+        // The update after the last statement already recorded success (a no-op migration was inserted as one).
         long elapsed = clock.millis() - started;
-        if (total > 0) {
-            history.updateProgress(rank, MigrationStatus.SUCCESS, total, null, elapsed);
-        }
         lastSuccessRank = rank;
         return applied(migration, elapsed);
     }
