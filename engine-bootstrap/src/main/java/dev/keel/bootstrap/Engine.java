@@ -376,7 +376,7 @@ final class Engine implements AutoCloseable {
         if (pool == null) {
             pool = target.dataSource()
                     .map(ds -> ConnectionPool.forDataSource(ds, MaskedUrl.of(url()).text()))
-                    .orElseGet(() -> ConnectionPool.forUrl(dialect.driverUrl(url()), settings.user(), settings.password(),
+                    .orElseGet(() -> ConnectionPool.forUrl(url(), dialect.driverUrl(url()), settings.user(), settings.password(),
                             dialect.connectionProperties()));
         }
         return pool;

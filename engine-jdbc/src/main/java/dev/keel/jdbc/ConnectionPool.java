@@ -35,6 +35,15 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public static ConnectionPool forUrl(String url, Optional<String> user, Optional<String> password,
             Map<String, String> properties) {
+        return forUrl(url, url, user, password, properties);
+    }
+
+    /**
+     * As {@link #forUrl(String, Optional, Optional, Map)}, for a driver URL that a dialect derived from the configured
+     * one (messages show the configured URL, masked).
+     */
+    public static ConnectionPool forUrl(String configuredUrl, String url, Optional<String> user,
+            Optional<String> password, Map<String, String> properties) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         user.ifPresent(config::setUsername);
@@ -49,7 +58,7 @@ public final class ConnectionPool implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setAutoCommit(true);
         HikariDataSource pool = new HikariDataSource(config);
-        return new ConnectionPool(pool, pool, MaskedUrl.of(url).text(), password.orElse(null));
+        return new ConnectionPool(pool, pool, MaskedUrl.of(configuredUrl).text(), password.orElse(null));
     }
 
     /** Sessions over a data source owned by the caller. */

@@ -139,9 +139,17 @@ public final class JdbcDatabaseSession implements DatabaseSession {
         try {
             DatabaseMetaData meta = connection.getMetaData();
             String version = meta.getDatabaseProductVersion();
-            // MySQL's driver reports MariaDB servers as "MySQL"; the version string tells them apart.
-            String product = version.contains("MariaDB") ? "MariaDB" : meta.getDatabaseProductName();
-            return new ServerInfo(product, version, meta.getDatabaseMajorVersion(), meta.getDatabaseMinorVersion());
+            if (version.contains("MariaDB")) {
+                // MySQL's driver reports MariaDB as "MySQL" with the replication handshake prefix "5.5.5-":
+                // the real version is the text after it.
+                String real = version.startsWith("5.5.5-") ? version.substring("5.5.5-".length()) : version;
+                String[] numbers = real.split("[^0-9]+", 3);
+                int major = numbers.length > 0 && !numbers[0].isEmpty() ? Integer.parseInt(numbers[0]) : 0;
+                int minor = numbers.length > 1 && !numbers[1].isEmpty() ? Integer.parseInt(numbers[1]) : 0;
+                return new ServerInfo("MariaDB", real, major, minor);
+            }
+            return new ServerInfo(meta.getDatabaseProductName(), version, meta.getDatabaseMajorVersion(),
+                    meta.getDatabaseMinorVersion());
         } catch (SQLException e) {
             throw failure(e);
         }

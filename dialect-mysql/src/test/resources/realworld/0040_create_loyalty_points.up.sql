@@ -1,0 +1,5 @@
+CREATE TABLE loyalty_points (
+  user_id BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  points INT NOT NULL DEFAULT 0,
+  CONSTRAINT loyalty_points_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

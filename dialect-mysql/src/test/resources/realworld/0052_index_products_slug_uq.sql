@@ -1,0 +1,1 @@
+ALTER TABLE products ADD UNIQUE INDEX products_slug_uq (slug);

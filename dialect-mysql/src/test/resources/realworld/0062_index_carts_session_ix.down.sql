@@ -1,0 +1,1 @@
+DROP INDEX carts_session_ix ON carts;

@@ -1,0 +1,1 @@
+ALTER TABLE inventory ADD COLUMN reserved INT NOT NULL DEFAULT 0;

@@ -1,0 +1,2 @@
+ALTER TABLE inventory DROP COLUMN updated_at;
+DROP INDEX audit_log_changed_ix ON audit_log;

@@ -1,0 +1,1 @@
+ALTER TABLE gift_cards DROP COLUMN issued_to;

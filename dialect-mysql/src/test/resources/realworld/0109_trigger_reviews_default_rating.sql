@@ -1,0 +1,5 @@
+CREATE TRIGGER reviews_bi BEFORE INSERT ON reviews FOR EACH ROW
+IF NEW.body IS NOT NULL AND CHAR_LENGTH(NEW.body) > 5000 THEN
+  SET NEW.body = LEFT(NEW.body, 5000);
+  SET NEW.approved = 0;
+END IF;

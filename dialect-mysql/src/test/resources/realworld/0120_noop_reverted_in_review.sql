@@ -1,0 +1,2 @@
+-- This migration was reverted in review; the file stays so that version numbers keep their meaning.
+-- Nothing to do; see SHOP-401.

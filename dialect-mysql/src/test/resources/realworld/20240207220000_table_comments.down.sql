@@ -1,0 +1,2 @@
+ALTER TABLE audit_log COMMENT = '';
+ALTER TABLE price_history COMMENT = '';

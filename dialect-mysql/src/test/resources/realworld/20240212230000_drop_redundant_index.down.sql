@@ -1,0 +1,1 @@
+CREATE INDEX audit_log_changed_ix ON audit_log (changed_at);

@@ -1,0 +1,1 @@
+ALTER TABLE inventory ADD CONSTRAINT inventory_reserved_chk CHECK (reserved >= 0);

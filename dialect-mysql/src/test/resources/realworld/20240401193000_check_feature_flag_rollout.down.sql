@@ -1,0 +1,1 @@
+ALTER TABLE feature_flags DROP CONSTRAINT feature_flags_rollout_chk;

@@ -1,0 +1,1 @@
+ALTER TABLE gift_cards ADD CONSTRAINT gift_cards_balance_chk CHECK (balance >= 0);

@@ -1,0 +1,1 @@
+ALTER SEQUENCE invoice_number_seq CACHE 20;

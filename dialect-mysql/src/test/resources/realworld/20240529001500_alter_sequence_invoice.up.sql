@@ -1,0 +1,1 @@
+ALTER SEQUENCE invoice_number_seq INCREMENT BY 1 CACHE 50;

@@ -1,0 +1,1 @@
+ALTER TABLE products ADD FULLTEXT INDEX products_fulltext (name, description);

@@ -1,0 +1,1 @@
+-- generic: nothing portable to do

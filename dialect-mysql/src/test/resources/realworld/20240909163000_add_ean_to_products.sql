@@ -1,0 +1,1 @@
+ALTER TABLE products ADD COLUMN ean CHAR(13) NULL;

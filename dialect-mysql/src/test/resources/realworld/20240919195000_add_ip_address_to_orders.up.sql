@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN ip_address VARBINARY(16) NULL;

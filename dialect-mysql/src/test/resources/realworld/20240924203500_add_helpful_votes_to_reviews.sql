@@ -1,0 +1,5 @@
+-- === UP MIGRATION ===
+ALTER TABLE reviews ADD COLUMN helpful_votes INT UNSIGNED NOT NULL DEFAULT 0;
+
+-- === DOWN MIGRATION ===
+ALTER TABLE reviews DROP COLUMN helpful_votes;

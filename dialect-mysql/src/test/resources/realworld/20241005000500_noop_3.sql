@@ -1,0 +1,3 @@
+-- Migration: noop
+-- Description: kept for parity with the staging branch
+-- Author: ops

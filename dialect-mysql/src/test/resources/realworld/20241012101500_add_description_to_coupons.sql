@@ -1,0 +1,1 @@
+ALTER TABLE coupons ADD COLUMN description VARCHAR(255) NULL;

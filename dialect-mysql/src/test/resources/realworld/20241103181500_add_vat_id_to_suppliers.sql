@@ -1,0 +1,1 @@
+ALTER TABLE suppliers ADD COLUMN vat_id VARCHAR(20) NULL;

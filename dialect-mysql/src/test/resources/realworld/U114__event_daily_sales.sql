@@ -1,0 +1,1 @@
+DROP EVENT IF EXISTS ev_daily_sales;

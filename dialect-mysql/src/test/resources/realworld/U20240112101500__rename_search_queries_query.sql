@@ -1,0 +1,1 @@
+ALTER TABLE search_queries RENAME COLUMN query_text TO query;

@@ -1,0 +1,1 @@
+ALTER TABLE newsletter_subscribers DROP CONSTRAINT newsletter_email_chk;

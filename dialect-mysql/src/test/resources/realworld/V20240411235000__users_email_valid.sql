@@ -1,0 +1,1 @@
+ALTER TABLE newsletter_subscribers ADD CONSTRAINT newsletter_email_chk CHECK (email LIKE '%_@_%');

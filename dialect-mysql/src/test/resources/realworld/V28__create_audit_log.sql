@@ -1,0 +1,9 @@
+CREATE TABLE audit_log (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  table_name VARCHAR(64) NOT NULL,
+  row_id BIGINT UNSIGNED NOT NULL,
+  action VARCHAR(10) NOT NULL,
+  changed_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  details JSON NULL,
+  KEY audit_log_row_ix (table_name, row_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -1,0 +1,10 @@
+CREATE TABLE api_tokens (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  user_id BIGINT UNSIGNED NOT NULL,
+  token_hash CHAR(64) NOT NULL,
+  scopes VARCHAR(255) NOT NULL DEFAULT 'read',
+  expires_at DATETIME NULL,
+  revoked TINYINT(1) NOT NULL DEFAULT 0,
+  UNIQUE KEY api_tokens_hash_uq (token_hash),
+  CONSTRAINT api_tokens_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -1,0 +1,3 @@
+ALTER TABLE api_tokens ADD COLUMN last_used_at DATETIME NULL;
+ALTER TABLE api_tokens ADD COLUMN name VARCHAR(100) NULL AFTER user_id;
+ALTER TABLE feature_flags ADD COLUMN IF NOT EXISTS description VARCHAR(255) NULL;
