@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Keel vs Flyway 13 on SQLite — whole commands timed, medians of several interleaved runs.
+# Three commands per scenario: `keel migrate`, the Flyway command line (flyway-cli/) and a small
+# runner calling Flyway's Java API (flyway-runner/).
 #
 # Usage: bench/run.sh [runs]            (default 5; run from anywhere)
 #
@@ -8,11 +10,15 @@
 #                         e.g. "java -jar cli-adapter/target/keel.jar")
 #   KEEL_JAR              raw jar timed with `java -jar` for reference (default cli-adapter/target/keel.jar)
 #   KEEL_MIGRATE_EXTRA    extra arguments appended to Keel's migrate command (default: none)
+#   FLYWAY_CLI_CMD        Flyway command line (default: java -Duser.home=<clean dir> -cp
+#                         'bench/flyway-cli/target/lib/*' org.flywaydb.commandline.Main); e.g. the
+#                         `flyway` script of an installed Flyway 13.12.0 distribution
+#   RUNS_APPLY            runs for the apply scenario     (default: same as runs, min 3)
 #   RUNS_NOOP             runs for the 10,000-applied no-op scenario (default: same as runs, min 3)
 #   BENCH_APPLY_N         migrations in the apply scenario   (default 1000)
 #   BENCH_NOOP_N          migrations in the no-op scenario   (default 10000)
 #   KEEL_REUSE_PREPARED=1 reuse Keel's prepared 10k database from an earlier run (default: rebuild,
-#                         since Keel changes; Flyway's is reused while its jar and the SQL are unchanged)
+#                         since Keel changes; Flyway's is reused while its jars and the SQL are unchanged)
 #
 # Writes bench/results/latest.md; scratch files go to bench/work/ (git-ignored).
 set -euo pipefail
@@ -23,7 +29,7 @@ cd "$ROOT"
 
 # The exact command, with the overrides that were set, for the report.
 CMD="bench/run.sh $*"
-for v in KEEL_CMD KEEL_JAR KEEL_MIGRATE_EXTRA RUNS_NOOP BENCH_APPLY_N BENCH_NOOP_N KEEL_REUSE_PREPARED; do
+for v in KEEL_CMD KEEL_JAR KEEL_MIGRATE_EXTRA FLYWAY_CLI_CMD RUNS_APPLY RUNS_NOOP BENCH_APPLY_N BENCH_NOOP_N KEEL_REUSE_PREPARED; do
   if [[ -n "${!v:-}" ]]; then CMD="$v='${!v}' $CMD"; fi
 done
 
@@ -32,6 +38,8 @@ if [[ ! "$RUNS" =~ ^[0-9]+$ || "$RUNS" -lt 1 ]]; then
   echo "usage: $0 [runs]   (runs >= 1)" >&2
   exit 2
 fi
+RUNS_APPLY=${RUNS_APPLY:-$RUNS}
+(( RUNS_APPLY < 3 )) && RUNS_APPLY=3
 RUNS_NOOP=${RUNS_NOOP:-$RUNS}
 (( RUNS_NOOP < 3 )) && RUNS_NOOP=3
 APPLY_N=${BENCH_APPLY_N:-1000}
@@ -42,13 +50,29 @@ read -r -a KEEL <<<"$KEEL_CMD"
 read -r -a KEEL_EXTRA <<<"${KEEL_MIGRATE_EXTRA:-}"
 KEEL_JAR=${KEEL_JAR:-cli-adapter/target/keel.jar}
 
-FLYWAY_JAR=$BENCH_DIR/flyway-runner/target/flyway-runner.jar
-FLYWAY=(java -jar "$FLYWAY_JAR")
-
 WORK=$BENCH_DIR/work
 RESULTS=$BENCH_DIR/results
 LOGS=$WORK/logs
 mkdir -p "$WORK" "$RESULTS" "$LOGS" "$WORK/prepared"
+
+# Flyway through its Java API (flyway-runner/, one shaded jar).
+FLYWAY_JAR=$BENCH_DIR/flyway-runner/target/flyway-runner.jar
+FLYWAY=(java -jar "$FLYWAY_JAR")
+
+# Flyway's command line (flyway-cli/: flyway-commandline and what it pulls in, on a classpath). It
+# runs in an empty directory that is also its user.home, so no flyway.toml/flyway.conf from the
+# working directory or the user's home is read, with FLYWAY_* variables removed from its environment
+# (Flyway reads them as configuration), telemetry opted out and the update check skipped.
+FWCLI_LIB=$BENCH_DIR/flyway-cli/target/lib
+FWCLI_HOME=$WORK/fwcli
+if [[ -n "${FLYWAY_CLI_CMD:-}" ]]; then
+  read -r -a FWCLI <<<"$FLYWAY_CLI_CMD"
+  FWCLI_SHOWN=$FLYWAY_CLI_CMD
+else
+  FWCLI=(java "-Duser.home=$FWCLI_HOME" -cp "$FWCLI_LIB/*" org.flywaydb.commandline.Main)
+  FWCLI_SHOWN="cd bench/work/fwcli && java -Duser.home=. -cp 'bench/flyway-cli/target/lib/*' org.flywaydb.commandline.Main"
+fi
+FWCLI_MIGRATE_OPTS=(-skipCheckForUpdate)
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -98,14 +122,50 @@ check_applied() {
 keel_migrate()   { "${KEEL[@]}" migrate --url "jdbc:sqlite:$1" --migrations "$2" "${KEEL_EXTRA[@]}"; }
 flyway_migrate() { "${FLYWAY[@]}" migrate "jdbc:sqlite:$1" "$2"; }
 
+flyway_cli() { # the Flyway CLI in its clean directory and environment; paths must be absolute
+  (
+    cd "$FWCLI_HOME"
+    while read -r v; do unset "$v"; done < <(compgen -e | grep '^FLYWAY_' || true)
+    export FLYWAY_TELEMETRY_OPT_OUT=true REDGATE_DISABLE_TELEMETRY=true
+    exec "${FWCLI[@]}" "$@"
+  )
+}
+flyway_cli_migrate() { flyway_cli migrate "-url=jdbc:sqlite:$1" "-locations=filesystem:$2" "${FWCLI_MIGRATE_OPTS[@]}"; }
+
 # ---------------------------------------------------------------- tools
 command -v sqlite3 >/dev/null || die "sqlite3 CLI needed for result checks (apt-get install -y sqlite3)"
 
 if [[ ! -f "$FLYWAY_JAR" ]]; then
-  log "building Flyway runner (mvn -q -f bench/flyway-runner package)"
+  log "building Flyway API runner (mvn -q -f bench/flyway-runner package)"
   mvn -q -f "$BENCH_DIR/flyway-runner/pom.xml" package >&2
 fi
-FLYWAY_VERSION=$("${FLYWAY[@]}" --version) || die "Flyway runner does not start"
+FLYWAY_VERSION=$("${FLYWAY[@]}" --version) || die "Flyway API runner does not start"
+
+rm -rf "$FWCLI_HOME"; mkdir -p "$FWCLI_HOME"
+FWCLI_OK=1
+FWCLI_WHY=""
+if [[ -z "${FLYWAY_CLI_CMD:-}" ]] && ! compgen -G "$FWCLI_LIB/flyway-commandline-*.jar" >/dev/null; then
+  log "building Flyway CLI classpath (mvn -q -f bench/flyway-cli package; downloads ~220 MB once)"
+  if ! mvn -q -f "$BENCH_DIR/flyway-cli/pom.xml" package >"$LOGS/flyway-cli-build.log" 2>&1; then
+    FWCLI_OK=0
+    FWCLI_WHY="bench/flyway-cli does not build: $(grep -m1 -o 'Could not resolve dependencies.*' "$LOGS/flyway-cli-build.log" | cut -c1-200)"
+  fi
+fi
+if [[ $FWCLI_OK == 1 ]]; then
+  if flyway_cli --version >"$LOGS/flyway-cli-version.out" 2>&1; then
+    FWCLI_VERSION=$(grep -m1 -i -o 'Flyway [A-Za-z ]*Edition [0-9][0-9.]*[^ ]*\|Flyway [0-9][0-9.]*' "$LOGS/flyway-cli-version.out" || true)
+    FWCLI_VERSION=${FWCLI_VERSION:-$(grep -m1 . "$LOGS/flyway-cli-version.out")}
+    log "Flyway CLI: $FWCLI_VERSION"
+  else
+    FWCLI_OK=0
+    FWCLI_WHY="\`--version\` fails: $(grep -m1 -E 'Exception|Error' "$LOGS/flyway-cli-version.out" | sed 's/^Exception in thread "main" //' | cut -c1-200)"
+    [[ -z "${FLYWAY_CLI_CMD:-}" ]] && FWCLI_WHY+=" — flyway-commandline 13.12.0 needs artifacts that the reachable Maven Central does not serve, excluded in bench/flyway-cli/pom.xml (see the comment there); set FLYWAY_CLI_CMD to an installed Flyway 13.12.0 to measure the CLI"
+  fi
+fi
+if [[ $FWCLI_OK != 1 ]]; then
+  FWCLI_VERSION="unavailable"
+  log "WARNING: Flyway CLI not measured — $FWCLI_WHY (CLI columns will be n/a)"
+fi
 
 KEEL_OK=1
 # First call is untimed: the launcher may build cli-adapter/target/keel.jar here.
@@ -127,56 +187,78 @@ log "generating $APPLY_N and $NOOP_N migrations"
 "$BENCH_DIR/generate.sh" "$APPLY_N" "$M_APPLY"
 "$BENCH_DIR/generate.sh" "$NOOP_N" "$M_NOOP"
 
-declare -A MED_K MED_F ALL_K ALL_F
+# Tools: k = keel migrate, c = Flyway CLI, a = Flyway API runner.
+TOOLS=(k c a)
+declare -A OK=([k]=$KEEL_OK [c]=$FWCLI_OK [a]=1)
+declare -A MED ALL
 
-# run_pair NAME RUNS PREFIX : times PREFIX_k and PREFIX_f, interleaved (K,F then F,K, …) so both
-# tools share the machine's noise. PREFIX_setup_{k,f} runs untimed before each command and
-# PREFIX_check_{k,f} untimed after it (a missing function is skipped).
-run_pair() {
+# run_set NAME RUNS PREFIX : times PREFIX_k, PREFIX_c and PREFIX_a interleaved, the order rotating
+# every run (k c a, c a k, a k c, …) so all tools share the machine's noise. PREFIX_setup_TOOL runs
+# untimed before each command and PREFIX_check_TOOL untimed after it (a missing function is skipped;
+# a missing PREFIX_TOOL leaves that tool out of the scenario).
+run_set() {
   local sc=$1 runs=$2 p=$3
-  local i t tool lk ks="" fs=""
+  local i j t tool lk line="$sc:"
+  local -A times=()
+  local present=()
+  for tool in "${TOOLS[@]}"; do
+    [[ ${OK[$tool]} == 1 ]] && declare -F "${p}_$tool" >/dev/null && present+=("$tool")
+  done
+  local n=${#present[@]}
   for ((i = 1; i <= runs; i++)); do
-    local order=(k f)
-    (( i % 2 == 0 )) && order=(f k)
-    for tool in "${order[@]}"; do
-      [[ $tool == k && $KEEL_OK != 1 ]] && continue
-      declare -F "${p}_$tool" >/dev/null || continue
+    for ((j = 0; j < n; j++)); do
+      tool=${present[$(( (i - 1 + j) % n ))]}
       declare -F "${p}_setup_$tool" >/dev/null && "${p}_setup_$tool"
       lk=$LOGS/$sc-$tool-$i.log
       t=$(time_cmd "$lk" "${p}_$tool") || die "$sc: ${p}_$tool failed (log: $lk)"
       declare -F "${p}_check_$tool" >/dev/null && "${p}_check_$tool"
-      if [[ $tool == k ]]; then ks+="$t "; else fs+="$t "; fi
+      times[$tool]+="$t "
     done
   done
-  ALL_K[$sc]=${ks% }; ALL_F[$sc]=${fs% }
-  if [[ -n "$ks" ]]; then MED_K[$sc]=$(tr ' ' '\n' <<<"$ks" | grep . | median); else MED_K[$sc]=n/a; fi
-  if [[ -n "$fs" ]]; then MED_F[$sc]=$(tr ' ' '\n' <<<"$fs" | grep . | median); else MED_F[$sc]=n/a; fi
-  log "$sc: keel [${ALL_K[$sc]}] median ${MED_K[$sc]} s | flyway [${ALL_F[$sc]}] median ${MED_F[$sc]} s"
+  for tool in "${TOOLS[@]}"; do
+    if [[ -n "${times[$tool]:-}" ]]; then
+      ALL[$sc,$tool]=${times[$tool]% }
+      MED[$sc,$tool]=$(tr ' ' '\n' <<<"${times[$tool]}" | grep . | median)
+      line+=" $tool [${ALL[$sc,$tool]}] median ${MED[$sc,$tool]} s |"
+    else
+      MED[$sc,$tool]=n/a
+    fi
+  done
+  log "${line% |}"
 }
 
 # ---- scenario "apply": N migrations into an empty SQLite file (no file at start)
 DB_K=$WORK/keel.db
-DB_F=$WORK/flyway.db
+DB_C=$WORK/flyway-cli.db
+DB_A=$WORK/flyway.db
 s1_setup_k() { fresh_db "$DB_K"; }
-s1_setup_f() { fresh_db "$DB_F"; }
+s1_setup_c() { fresh_db "$DB_C"; }
+s1_setup_a() { fresh_db "$DB_A"; }
 s1_k() { keel_migrate "$DB_K" "$M_APPLY"; }
-s1_f() { flyway_migrate "$DB_F" "$M_APPLY"; }
+s1_c() { flyway_cli_migrate "$DB_C" "$M_APPLY"; }
+s1_a() { flyway_migrate "$DB_A" "$M_APPLY"; }
 s1_check_k() { check_applied "$DB_K" "$APPLY_N"; }
-s1_check_f() { check_applied "$DB_F" "$APPLY_N"; }
+s1_check_c() { check_applied "$DB_C" "$APPLY_N"; }
+s1_check_a() { check_applied "$DB_A" "$APPLY_N"; }
 
-# ---- scenario "noop": migrate with N already applied (each tool's own prepared DB, copied fresh)
+# ---- scenario "noop": migrate with N already applied (a DB prepared by that tool, copied fresh)
 PREP_K=$WORK/prepared/keel-$NOOP_N.db
-PREP_F=$WORK/prepared/flyway-$NOOP_N.db
+PREP_A=$WORK/prepared/flyway-$NOOP_N.db
+PREP_C=$WORK/prepared/flyway-cli-$NOOP_N.db   # replaced by PREP_A when both write the same history
 s2_setup_k() { copy_db "$PREP_K" "$DB_K"; }
-s2_setup_f() { copy_db "$PREP_F" "$DB_F"; }
+s2_setup_c() { copy_db "$PREP_C" "$DB_C"; }
+s2_setup_a() { copy_db "$PREP_A" "$DB_A"; }
 s2_k() { keel_migrate "$DB_K" "$M_NOOP"; }
-s2_f() { flyway_migrate "$DB_F" "$M_NOOP"; }
+s2_c() { flyway_cli_migrate "$DB_C" "$M_NOOP"; }
+s2_a() { flyway_migrate "$DB_A" "$M_NOOP"; }
 s2_check_k() { check_applied "$DB_K" "$NOOP_N"; }
-s2_check_f() { check_applied "$DB_F" "$NOOP_N"; }
+s2_check_c() { check_applied "$DB_C" "$NOOP_N"; }
+s2_check_a() { check_applied "$DB_A" "$NOOP_N"; }
 
-# ---- scenario "version": cold start of --version (launcher), plus raw `java -jar` for reference
+# ---- scenario "version": cold start of --version, plus Keel's raw `java -jar` for reference
 s3_k() { "${KEEL[@]}" --version; }
-s3_f() { "${FLYWAY[@]}" --version; }
+s3_c() { flyway_cli --version; }
+s3_a() { "${FLYWAY[@]}" --version; }
 s4_k() { java -jar "$KEEL_JAR" --version; }
 
 START=$(now_ns)
@@ -184,22 +266,60 @@ LOAD_START=$(cut -d" " -f1-3 /proc/loadavg)
 
 # Warm the OS file cache for the jars once (not timed): "cold" means a new JVM, not a cold disk.
 "${FLYWAY[@]}" --version >/dev/null
+[[ $FWCLI_OK == 1 ]] && flyway_cli --version >/dev/null
 [[ $KEEL_OK == 1 ]] && "${KEEL[@]}" --version >/dev/null
 [[ $KEEL_JAR_OK == 1 ]] && java -jar "$KEEL_JAR" --version >/dev/null
 
 # ---- prepare the 10k databases, once per tool, with that tool
-KEY_F=$(cat "$FLYWAY_JAR" "$BENCH_DIR/generate.sh" | sha256sum | cut -c1-16)-$NOOP_N
-if [[ -f "$PREP_F" && -f "$PREP_F.key" && "$(cat "$PREP_F.key")" == "$KEY_F" ]]; then
-  log "reusing prepared Flyway DB ($PREP_F)"
+KEY_A=$(cat "$FLYWAY_JAR" "$BENCH_DIR/generate.sh" | sha256sum | cut -c1-16)-$NOOP_N
+if [[ -f "$PREP_A" && -f "$PREP_A.key" && "$(cat "$PREP_A.key")" == "$KEY_A" ]]; then
+  log "reusing prepared Flyway DB ($PREP_A)"
 else
-  log "preparing Flyway DB with $NOOP_N applied migrations (takes several minutes)"
-  fresh_db "$PREP_F"; rm -f "$PREP_F.key"
-  t=$(time_cmd "$LOGS/prepare-flyway.log" flyway_migrate "$PREP_F" "$M_NOOP") || die "Flyway prepare failed"
-  check_applied "$PREP_F" "$NOOP_N"
-  echo "$KEY_F" >"$PREP_F.key"
-  log "Flyway applied $NOOP_N migrations in $t s (single run, not part of the table)"
-  PREP_F_TIME=$t
+  log "preparing Flyway DB (API runner) with $NOOP_N applied migrations (takes several minutes)"
+  fresh_db "$PREP_A"; rm -f "$PREP_A.key"
+  t=$(time_cmd "$LOGS/prepare-flyway.log" flyway_migrate "$PREP_A" "$M_NOOP") || die "Flyway prepare failed"
+  check_applied "$PREP_A" "$NOOP_N"
+  echo "$KEY_A" >"$PREP_A.key"
+  log "Flyway API applied $NOOP_N migrations in $t s (single run, not part of the table)"
+  PREP_A_TIME=$t
 fi
+
+# The CLI is the same Flyway: if it writes exactly what the API runner writes (same schema, same
+# flyway_schema_history rows apart from timestamps and durations) on a small set, it reuses the API
+# runner's prepared DB; otherwise it prepares its own.
+history_dump() {
+  sqlite3 "$1" "SELECT type, name, sql FROM sqlite_master ORDER BY name;" \
+               "SELECT installed_rank, version, description, type, script, checksum, installed_by, success
+                  FROM flyway_schema_history ORDER BY installed_rank;"
+}
+PREP_C_NOTE=""
+if [[ $FWCLI_OK == 1 ]]; then
+  M_CHECK=$WORK/migrations-check
+  "$BENCH_DIR/generate.sh" 20 "$M_CHECK"
+  fresh_db "$WORK/check-api.db"; fresh_db "$WORK/check-cli.db"
+  flyway_migrate "$WORK/check-api.db" "$M_CHECK" >"$LOGS/check-api.log" 2>&1 || die "Flyway API check run failed"
+  flyway_cli_migrate "$WORK/check-cli.db" "$M_CHECK" >"$LOGS/check-cli.log" 2>&1 || die "Flyway CLI check run failed (log: $LOGS/check-cli.log)"
+  if diff <(history_dump "$WORK/check-api.db") <(history_dump "$WORK/check-cli.db") >"$LOGS/check-history.diff"; then
+    PREP_C=$PREP_A
+    PREP_C_NOTE="the CLI reuses the API runner's prepared DB (same schema and flyway_schema_history rows, checked on 20 migrations)"
+    log "Flyway CLI writes the same schema history as the API runner: reusing $PREP_A"
+  else
+    KEY_C=$( (cat "$BENCH_DIR/generate.sh"; ls -l "$FWCLI_LIB" 2>/dev/null; echo "$FWCLI_SHOWN") | sha256sum | cut -c1-16)-$NOOP_N
+    PREP_C_NOTE="the CLI's schema history differs from the API runner's (see work/logs/check-history.diff): own prepared DB"
+    if [[ -f "$PREP_C" && -f "$PREP_C.key" && "$(cat "$PREP_C.key")" == "$KEY_C" ]]; then
+      log "reusing prepared Flyway CLI DB ($PREP_C)"
+    else
+      log "Flyway CLI history differs from the API runner's (see $LOGS/check-history.diff): preparing its own DB"
+      fresh_db "$PREP_C"; rm -f "$PREP_C.key"
+      t=$(time_cmd "$LOGS/prepare-flyway-cli.log" flyway_cli_migrate "$PREP_C" "$M_NOOP") || die "Flyway CLI prepare failed"
+      check_applied "$PREP_C" "$NOOP_N"
+      echo "$KEY_C" >"$PREP_C.key"
+      log "Flyway CLI applied $NOOP_N migrations in $t s (single run, not part of the table)"
+      PREP_C_TIME=$t
+    fi
+  fi
+fi
+
 if [[ $KEEL_OK == 1 ]]; then
   if [[ "${KEEL_REUSE_PREPARED:-0}" == 1 && -f "$PREP_K" ]]; then
     log "reusing prepared Keel DB ($PREP_K, KEEL_REUSE_PREPARED=1)"
@@ -213,18 +333,22 @@ if [[ $KEEL_OK == 1 ]]; then
   fi
 fi
 
-log "scenario apply: $APPLY_N migrations into an empty file, $RUNS runs"
-run_pair apply "$RUNS" s1
+log "scenario apply: $APPLY_N migrations into an empty file, $RUNS_APPLY runs"
+run_set apply "$RUNS_APPLY" s1
 log "scenario noop: migrate with $NOOP_N applied, $RUNS_NOOP runs"
-run_pair noop "$RUNS_NOOP" s2
+run_set noop "$RUNS_NOOP" s2
 log "scenario version: --version cold start, $RUNS runs"
-run_pair version "$RUNS" s3
+run_set version "$RUNS" s3
 if [[ $KEEL_JAR_OK == 1 ]]; then
-  run_pair jar "$RUNS" s4
+  run_set jar "$RUNS" s4
 fi
 
 LOAD_END=$(cut -d" " -f1-3 /proc/loadavg)
 ELAPSED=$(awk -v d=$(( $(now_ns) - START )) 'BEGIN { printf "%.0f", d / 1e9 }')
+
+# The CLI must not leave files in (or read files from) its clean directory.
+FWCLI_LEFT=$(ls -A "$FWCLI_HOME" | tr '\n' ' ')
+[[ -n "$FWCLI_LEFT" ]] && log "WARNING: the Flyway CLI left files in $FWCLI_HOME: $FWCLI_LEFT"
 
 # ---------------------------------------------------------------- report
 ratio() { [[ "$1" == n/a || "$2" == n/a ]] && { echo n/a; return; }; awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -232,19 +356,23 @@ verdict_ratio() { [[ "$1" == n/a ]] && { echo SKIP; return; }; awk -v r="$1" -v 
 verdict_abs()   { [[ "$1" == n/a ]] && { echo SKIP; return; }; awk -v s="$1" -v t="$2" 'BEGIN { print (s <= t ? "PASS" : "FAIL") }'; }
 fmt() { [[ "$1" == n/a ]] && echo n/a || awk -v s="$1" 'BEGIN { printf "%.3f", s }'; }
 
+# row LABEL SCENARIO KEEL_SCENARIO TARGET_TEXT RESULT_TEXT
 ROWS=()
-r=$(ratio "${MED_K[apply]}" "${MED_F[apply]}")
-ROWS+=("apply $APPLY_N to empty file|$(fmt "${MED_K[apply]}")|$(fmt "${MED_F[apply]}")|$r|ratio ≤ 0.50|$(verdict_ratio "$r" 0.5)")
-r=$(ratio "${MED_K[noop]}" "${MED_F[noop]}")
-ROWS+=("no-op migrate, $NOOP_N applied|$(fmt "${MED_K[noop]}")|$(fmt "${MED_F[noop]}")|$r|ratio ≤ 0.25|$(verdict_ratio "$r" 0.25)")
-r=$(ratio "${MED_K[version]}" "${MED_F[version]}")
-ROWS+=("--version cold start|$(fmt "${MED_K[version]}")|$(fmt "${MED_F[version]}")|$r|Keel ≤ 0.300 s|$(verdict_abs "${MED_K[version]}" 0.3)")
+row() {
+  local k=${MED[$3,k]:-n/a} c=${MED[$2,c]:-n/a} a=${MED[$2,a]:-n/a}
+  ROWS+=("$1|$(fmt "$k")|$(fmt "$c")|$(fmt "$a")|$(ratio "$k" "$c")|$(ratio "$k" "$a")|$4|$5")
+}
+ratio_result() { # SCENARIO TARGET -> "vs CLI / vs API"
+  echo "$(verdict_ratio "$(ratio "${MED[$1,k]}" "${MED[$1,c]}")" "$2") / $(verdict_ratio "$(ratio "${MED[$1,k]}" "${MED[$1,a]}")" "$2")"
+}
+row "apply $APPLY_N to empty file" apply apply "ratio ≤ 0.50" "$(ratio_result apply 0.5)"
+row "no-op migrate, $NOOP_N applied" noop noop "ratio ≤ 0.25" "$(ratio_result noop 0.25)"
+row "--version cold start" version version "Keel ≤ 0.300 s" "$(verdict_abs "${MED[version,k]}" 0.3)"
 if [[ $KEEL_JAR_OK == 1 ]]; then
-  r=$(ratio "${MED_K[jar]}" "${MED_F[version]}")
-  ROWS+=("(ref) java -jar keel.jar --version|$(fmt "${MED_K[jar]}")|$(fmt "${MED_F[version]}")|$r|reference|-")
+  row "(ref) java -jar keel.jar --version" version jar "reference" "-"
 fi
 
-HDR="scenario|Keel median s|Flyway median s|ratio K/F|target|result"
+HDR="scenario|Keel s|Flyway CLI s|Flyway API s|Keel/CLI|Keel/API|target|result (vs CLI / vs API)"
 
 echo
 { echo "$HDR"; printf '%s\n' "${ROWS[@]}"; } | column -t -s '|'
@@ -253,6 +381,7 @@ echo
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 JAVA_V=$(java -version 2>&1 | head -n 2 | tr '\n' ' ' | sed 's/ *$//')
 KEEL_MIG_SHOWN="$KEEL_CMD migrate --url jdbc:sqlite:FILE --migrations DIR${KEEL_MIGRATE_EXTRA:+ $KEEL_MIGRATE_EXTRA}"
+declare -A NAME=([k]=Keel [c]="Flyway CLI" [a]="Flyway API")
 
 {
   echo "# Keel vs Flyway — latest benchmark"
@@ -263,20 +392,29 @@ KEEL_MIG_SHOWN="$KEEL_CMD migrate --url jdbc:sqlite:FILE --migrations DIR${KEEL_
   echo "- Java: $JAVA_V"
   echo "- Load average (1/5/15 min): $LOAD_START at start, $LOAD_END at end — other work on the machine inflates and spreads the times"
   echo "- Keel: $KEEL_VERSION — \`$KEEL_MIG_SHOWN\`"
-  echo "- Flyway: $FLYWAY_VERSION (flyway-core via bench/flyway-runner, sqlite-jdbc 3.50.3.0, defaults incl. validateOnMigrate)"
-  echo "- Runs: $RUNS (apply, version), $RUNS_NOOP (no-op); medians of whole-command wall times, tools interleaved"
+  if [[ $FWCLI_OK == 1 ]]; then
+    echo "- Flyway CLI: $FWCLI_VERSION — \`$FWCLI_SHOWN migrate -url=jdbc:sqlite:FILE -locations=filesystem:DIR ${FWCLI_MIGRATE_OPTS[*]}\` (environment: FLYWAY_* removed, FLYWAY_TELEMETRY_OPT_OUT=true, REDGATE_DISABLE_TELEMETRY=true); $PREP_C_NOTE"
+  else
+    echo "- Flyway CLI: **not measured** — $FWCLI_WHY"
+  fi
+  echo "- Flyway API: $FLYWAY_VERSION — \`java -jar bench/flyway-runner/target/flyway-runner.jar migrate jdbc:sqlite:FILE DIR\` (flyway-core, sqlite-jdbc 3.50.3.0, defaults incl. validateOnMigrate)"
+  echo "- Runs: $RUNS_APPLY (apply), $RUNS_NOOP (no-op), $RUNS (version); medians of whole-command wall times, tools interleaved in rotating order"
   echo
   echo "| ${HDR//|/ | } |"
-  echo "|---|---:|---:|---:|---|---|"
-  for row in "${ROWS[@]}"; do echo "| ${row//|/ | } |"; done
+  echo "|---|---:|---:|---:|---:|---:|---|---|"
+  for r in "${ROWS[@]}"; do echo "| ${r//|/ | } |"; done
   echo
-  echo "Raw times (s):"
+  echo "Raw times (s), in run order:"
   echo
   for sc in apply noop version jar; do
-    [[ -n "${ALL_K[$sc]+x}${ALL_F[$sc]+x}" ]] || continue
-    echo "- $sc: Keel [${ALL_K[$sc]:-}] Flyway [${ALL_F[$sc]:-}]"
+    line=""
+    for tool in "${TOOLS[@]}"; do
+      [[ -n "${ALL[$sc,$tool]+x}" ]] && line+="${NAME[$tool]} [${ALL[$sc,$tool]}] "
+    done
+    [[ -n "$line" ]] && echo "- $sc: ${line% }"
   done
-  [[ -n "${PREP_F_TIME:-}" ]] && echo "- one-off preparation, Flyway applying $NOOP_N: ${PREP_F_TIME} s"
+  [[ -n "${PREP_A_TIME:-}" ]] && echo "- one-off preparation, Flyway API applying $NOOP_N: ${PREP_A_TIME} s"
+  [[ -n "${PREP_C_TIME:-}" ]] && echo "- one-off preparation, Flyway CLI applying $NOOP_N: ${PREP_C_TIME} s"
   [[ -n "${PREP_K_TIME:-}" ]] && echo "- one-off preparation, Keel applying $NOOP_N: ${PREP_K_TIME} s"
   true
 } >"$RESULTS/latest.md"
