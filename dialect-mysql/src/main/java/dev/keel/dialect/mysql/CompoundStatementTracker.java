@@ -1,5 +1,7 @@
 package dev.keel.dialect.mysql;
 
+import dev.keel.core.split.ScriptCursor;
+import dev.keel.core.split.Unterminated;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import java.util.ArrayDeque;
@@ -98,7 +100,7 @@ final class CompoundStatementTracker {
     /** Words that name a block type after {@code END}. */
     private static final Set<String> BLOCK_WORDS = Set.of("if", "case", "loop", "while", "repeat", "for");
 
-    private final TextPositions positions;
+    private final ScriptCursor script;
 
     private Mode mode = Mode.FIRST;
     private Header header;
@@ -118,8 +120,8 @@ final class CompoundStatementTracker {
     private Handler handler = Handler.NONE;
     private boolean handlerNameNext;
 
-    CompoundStatementTracker(TextPositions positions) {
-        this.positions = positions;
+    CompoundStatementTracker(ScriptCursor script) {
+        this.script = script;
     }
 
     /**
@@ -228,9 +230,7 @@ final class CompoundStatementTracker {
         checkTail(null, at);
         if (!open.isEmpty()) {
             Open innermost = open.peek();
-            throw KeelException.at(ErrorCode.UNTERMINATED_BLOCK, positions.location(innermost.at),
-                    "unterminated " + innermost.block.shape + " block opened at " + positions.describe(innermost.at)
-                            + " (the script ends inside it)",
+            throw Unterminated.BLOCK.at(script, innermost.at, innermost.block.shape + " block",
                     "close every block of the body (END IF; END LOOP; … END;) and end the statement with ;"
                             + " — or wrap the routine in DELIMITER $$ … $$ and end it with $$");
         }
@@ -593,21 +593,21 @@ final class CompoundStatementTracker {
         if (closed.block.endWord == null) {
             if (blockWord) {
                 throw mismatch(closed, "END " + word.toUpperCase(java.util.Locale.ROOT) + " at "
-                        + positions.describe(tailEndAt) + " closes the " + closed.block.shape + " block opened at "
-                        + positions.describe(closed.at) + " (no " + word.toUpperCase(java.util.Locale.ROOT)
+                        + script.describe(tailEndAt) + " closes the " + closed.block.shape + " block opened at "
+                        + script.describe(closed.at) + " (no " + word.toUpperCase(java.util.Locale.ROOT)
                         + " block is open there)");
             }
             return;
         }
         if (!closed.block.endWord.equals(word)) {
-            throw mismatch(closed, "the " + closed.block.shape + " block opened at " + positions.describe(closed.at)
+            throw mismatch(closed, "the " + closed.block.shape + " block opened at " + script.describe(closed.at)
                     + " is closed by an END without " + closed.block.endWord.toUpperCase(java.util.Locale.ROOT)
-                    + " at " + positions.describe(tailEndAt));
+                    + " at " + script.describe(tailEndAt));
         }
     }
 
     private KeelException mismatch(Open block, String what) {
-        return KeelException.at(ErrorCode.UNTERMINATED_BLOCK, positions.location(block.at), what,
+        return KeelException.at(ErrorCode.UNTERMINATED_BLOCK, script.location(block.at), what,
                 "match every block with its own END: IF … END IF, CASE … END CASE, LOOP … END LOOP,"
                         + " WHILE … END WHILE, REPEAT … UNTIL … END REPEAT, FOR … END FOR, BEGIN … END");
     }

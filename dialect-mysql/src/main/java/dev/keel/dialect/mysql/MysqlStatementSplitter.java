@@ -1,13 +1,15 @@
 package dev.keel.dialect.mysql;
 
+import dev.keel.core.split.QuoteEscape;
+import dev.keel.core.split.ScriptCursor;
+import dev.keel.core.split.StatementCollector;
+import dev.keel.core.split.Unterminated;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.dialect.StatementSplitter;
 import dev.keel.spi.migration.SqlStatement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Splits MySQL and MariaDB scripts into statements in one pass over the text, reading them as the {@code mysql}
@@ -47,12 +49,7 @@ public final class MysqlStatementSplitter implements StatementSplitter {
 
     @Override
     public List<SqlStatement> split(String sql, String file, int firstLine) {
-        Objects.requireNonNull(sql, "sql");
-        Objects.requireNonNull(file, "file");
-        if (firstLine < 1) {
-            throw new IllegalArgumentException("firstLine must be >= 1, was " + firstLine);
-        }
-        return new Scan(sql, file, firstLine).run();
+        return new Scan(new ScriptCursor(sql, file, firstLine)).run();
     }
 
     /** The state of one split. */
@@ -60,125 +57,116 @@ public final class MysqlStatementSplitter implements StatementSplitter {
         /** Keywords are at most this long; longer words are passed on as "" without building a string. */
         private static final int KEYWORD_MAX = 14;
 
+        private final ScriptCursor script;
         private final String sql;
-        private final char[] b;
         private final int n;
-        private final TextPositions positions;
-        private final List<SqlStatement> out = new ArrayList<>();
+        private final StatementCollector statements;
 
         private String delimiter = ";";
         private int delimiterAt = -1; // the DELIMITER directive in force, -1 for the default
-        private int start = -1; // first char of the current statement, -1 before it
-        private int end = -1; // just after its last token
         private char lastPunctuation; // the previous token when it was punctuation
         private CompoundStatementTracker tracker; // null while a custom delimiter is in force
 
-        Scan(String sql, String file, int firstLine) {
-            this.sql = sql;
-            this.b = sql.toCharArray();
-            this.n = b.length;
-            this.positions = new TextPositions(b, file, firstLine);
-            this.tracker = new CompoundStatementTracker(positions);
+        Scan(ScriptCursor script) {
+            this.script = script;
+            this.sql = script.text();
+            this.n = script.length();
+            this.statements = new StatementCollector(script);
+            this.tracker = new CompoundStatementTracker(script);
         }
 
         List<SqlStatement> run() {
-            int i = 0;
-            while (i < n) {
-                char c = b[i];
+            while (!script.atEnd()) {
+                int i = script.position();
                 if (tracker == null && sql.startsWith(delimiter, i)) {
                     endStatement();
-                    i += delimiter.length();
+                    script.advance(delimiter.length());
                     continue;
                 }
-                if (c <= ' ' || c == '\uFEFF') {
-                    i++;
-                } else if (c == '#') {
-                    i = lineEnd(i + 1);
-                } else if (c == '-' && i + 1 < n && b[i + 1] == '-' && (i + 2 >= n || b[i + 2] <= ' ')) {
-                    i = lineEnd(i + 2);
-                } else if (c == '/' && i + 1 < n && b[i + 1] == '*') {
-                    i = comment(i);
+                if (script.skipWhiteSpace() || script.skipLineComment("#") || skipDashDashComment()
+                        || !atExecutableComment() && script.skipBlockComment(
+                                "close the comment with */ (MySQL block comments do not nest)")) {
+                    continue;
+                }
+                char c = script.peek();
+                int next;
+                if (atExecutableComment()) {
+                    next = executableComment(i);
                 } else if (c == ';' && tracker != null) {
-                    i = semicolon(i);
+                    next = semicolon(i);
                 } else if (isWordChar(c)) {
-                    i = word(i);
+                    next = word(i);
                 } else if (c == '\'' || c == '"' || c == '`') {
-                    int close = quoteEnd(i);
-                    begin(i);
+                    next = quoteEnd(i);
+                    statements.token(i, next);
                     if (tracker != null) {
                         tracker.quoted(i);
                     }
                     lastPunctuation = 0;
-                    end = close;
-                    i = close;
                 } else {
-                    begin(i);
+                    next = i + 1;
+                    statements.token(i, next);
                     if (tracker != null) {
                         tracker.punctuation(c, i);
                     }
                     lastPunctuation = c;
-                    end = i + 1;
-                    i++;
                 }
+                script.moveTo(next);
             }
             finish();
-            return out;
+            return statements.statements();
         }
 
-        private void begin(int at) {
-            if (start < 0) {
-                start = at;
-            }
+        /** Skips a {@code --} comment at the read position: MySQL wants white space or a control character after it. */
+        private boolean skipDashDashComment() {
+            return script.peek() == '-' && script.peek(1) == '-' && script.peek(2) <= ' ' && script.skipLineComment("--");
         }
 
-        private int comment(int i) {
-            boolean executable = i + 2 < n && (b[i + 2] == '!' || (b[i + 2] == 'M' && i + 3 < n && b[i + 3] == '!'));
-            if (!executable) {
-                int close = plainCommentEnd(i + 2);
-                if (close < 0) {
-                    throw unterminated(ErrorCode.UNTERMINATED_COMMENT, i, "block comment",
-                            "close the comment with */ (MySQL block comments do not nest)");
-                }
-                return close;
-            }
+        /** Whether an executable comment ({@code /*!}, {@code /*!50001}, {@code /*M!}) opens at the read position. */
+        private boolean atExecutableComment() {
+            return script.peek() == '/' && script.peek(1) == '*'
+                    && (script.peek(2) == '!' || (script.peek(2) == 'M' && script.peek(3) == '!'));
+        }
+
+        /** An executable comment: SQL, and a token of the statement. */
+        private int executableComment(int i) {
             int close = executableCommentEnd(i);
-            begin(i);
+            statements.token(i, close);
             if (tracker != null) {
                 tracker.executableComment();
             }
             lastPunctuation = 0;
-            end = close;
             return close;
         }
 
         private int semicolon(int i) {
-            if (start < 0) {
+            if (!statements.inStatement()) {
                 return i + 1; // an empty statement
             }
             if (tracker.semicolon(i)) {
                 endStatement();
             } else {
                 lastPunctuation = ';';
-                end = i + 1;
+                statements.token(i, i + 1);
             }
             return i + 1;
         }
 
         private int word(int i) {
             int j = i + 1;
-            while (j < n && isWordChar(b[j]) && !(tracker == null && sql.startsWith(delimiter, j))) {
+            while (j < n && isWordChar(script.charAt(j)) && !(tracker == null && sql.startsWith(delimiter, j))) {
                 j++;
             }
             boolean keywordPlace = lastPunctuation != '.' && lastPunctuation != '@';
-            if (keywordPlace && is(i, j, "delimiter")) {
-                if (start < 0 && atLineStart(i)) {
+            if (keywordPlace && script.matches(i, j, "delimiter")) {
+                if (!statements.inStatement() && atLineStart(i)) {
                     return directive(i, j);
                 }
                 if (looksLikeDirective(j)) {
                     throw misplacedDirective(i);
                 }
             }
-            begin(i);
+            statements.token(i, j);
             if (tracker != null && tracker.followsWords()) {
                 String word = j - i <= KEYWORD_MAX ? sql.substring(i, j).toLowerCase(Locale.ROOT) : "";
                 boolean label = keywordPlace && colonFollows(j);
@@ -186,29 +174,24 @@ public final class MysqlStatementSplitter implements StatementSplitter {
                 tracker.word(word, i, keywordPlace, label, notAtomic);
             }
             lastPunctuation = 0;
-            end = j;
             return j;
         }
 
         private void endStatement() {
-            if (start >= 0) {
-                out.add(new SqlStatement(sql.substring(start, end), out.size(), positions.line(start),
-                        positions.column(start)));
-            }
-            start = -1;
-            end = -1;
+            statements.cut();
             lastPunctuation = 0;
-            tracker = tracker == null ? null : new CompoundStatementTracker(positions);
+            tracker = tracker == null ? null : new CompoundStatementTracker(script);
         }
 
         private void finish() {
-            if (start < 0) {
+            if (!statements.inStatement()) {
                 return;
             }
             if (tracker == null) {
-                throw KeelException.at(ErrorCode.DIRECTIVE_INVALID, positions.location(start),
-                        "the statement at " + positions.describe(start) + " is not ended by the delimiter '" + delimiter
-                                + "' set by DELIMITER at " + positions.describe(delimiterAt)
+                int start = statements.start();
+                throw KeelException.at(ErrorCode.DIRECTIVE_INVALID, script.location(start),
+                        "the statement at " + script.describe(start) + " is not ended by the delimiter '" + delimiter
+                                + "' set by DELIMITER at " + script.describe(delimiterAt)
                                 + " (the script ends first)",
                         "end the statement with " + delimiter + ", or put 'DELIMITER ;' on a line of its own before"
                                 + " it to go back to ; for the statements that follow");
@@ -222,50 +205,47 @@ public final class MysqlStatementSplitter implements StatementSplitter {
         /** Reads {@code DELIMITER xx} from the word at {@code i} to the end of its line; returns where to go on. */
         private int directive(int i, int wordEnd) {
             int k = skipBlanks(wordEnd);
-            if (k >= n || b[k] == '\n' || b[k] == '\r') {
-                throw directiveError(i, "DELIMITER at " + positions.describe(i) + " names no delimiter",
+            if (k >= n || isLineBreak(script.charAt(k))) {
+                throw directiveError(i, "DELIMITER at " + script.describe(i) + " names no delimiter",
                         "write the new delimiter after it, e.g. 'DELIMITER $$', and 'DELIMITER ;' to go back");
             }
             String value;
             int after;
-            char q = b[k];
+            char q = script.charAt(k);
             if (q == '\'' || q == '"' || q == '`') {
                 int close = k + 1;
-                while (close < n && b[close] != q && b[close] != '\n' && b[close] != '\r') {
+                while (close < n && script.charAt(close) != q && !isLineBreak(script.charAt(close))) {
                     close++;
                 }
-                if (close >= n || b[close] != q) {
-                    throw directiveError(i, "the quoted delimiter after DELIMITER at " + positions.describe(i)
+                if (close >= n || script.charAt(close) != q) {
+                    throw directiveError(i, "the quoted delimiter after DELIMITER at " + script.describe(i)
                             + " is not closed on its line", "write the delimiter without quotes, e.g. 'DELIMITER $$'");
                 }
                 value = sql.substring(k + 1, close);
                 after = close + 1;
             } else {
-                int e = k;
-                while (e < n && b[e] > ' ') {
-                    e++;
-                }
-                value = sql.substring(k, e);
-                after = e;
+                after = script.endOfRun(k, c -> c > ' ');
+                value = sql.substring(k, after);
             }
             int rest = skipBlanks(after);
-            boolean restIsComment = rest < n && (b[rest] == '#'
-                    || (b[rest] == '-' && rest + 2 < n && b[rest + 1] == '-' && b[rest + 2] <= ' '));
-            if (rest < n && b[rest] != '\n' && b[rest] != '\r' && !restIsComment) {
-                throw directiveError(i, "DELIMITER at " + positions.describe(i) + " is followed by more than one"
-                        + " delimiter ('" + sql.substring(k, lineEnd(k)).strip() + "')",
+            boolean restIsComment = rest < n && (script.charAt(rest) == '#'
+                    || (script.charAt(rest) == '-' && rest + 2 < n && script.charAt(rest + 1) == '-'
+                            && script.charAt(rest + 2) <= ' '));
+            if (rest < n && !isLineBreak(script.charAt(rest)) && !restIsComment) {
+                throw directiveError(i, "DELIMITER at " + script.describe(i) + " is followed by more than one"
+                        + " delimiter ('" + sql.substring(k, script.lineEnd(k)).strip() + "')",
                         "put DELIMITER and its one delimiter alone on the line, e.g. 'DELIMITER $$'");
             }
             String problem = delimiterProblem(value);
             if (problem != null) {
-                throw directiveError(i, "DELIMITER at " + positions.describe(i) + " sets '" + value + "', which "
+                throw directiveError(i, "DELIMITER at " + script.describe(i) + " sets '" + value + "', which "
                         + problem, "use a delimiter made of symbols that cannot appear in SQL text, e.g. $$ or //");
             }
             delimiter = value;
             delimiterAt = value.equals(";") ? -1 : i;
-            tracker = value.equals(";") ? new CompoundStatementTracker(positions) : null;
+            tracker = value.equals(";") ? new CompoundStatementTracker(script) : null;
             lastPunctuation = 0;
-            return lineEnd(rest);
+            return script.lineEnd(rest);
         }
 
         private static String delimiterProblem(String value) {
@@ -293,13 +273,13 @@ public final class MysqlStatementSplitter implements StatementSplitter {
 
         /** Whether {@code DELIMITER} at a place where it is not a directive is written as one ({@code DELIMITER ;}). */
         private boolean looksLikeDirective(int wordEnd) {
-            if (wordEnd >= n || (b[wordEnd] != ' ' && b[wordEnd] != '\t')) {
+            if (wordEnd >= n || (script.charAt(wordEnd) != ' ' && script.charAt(wordEnd) != '\t')) {
                 return false;
             }
             int k = skipBlanks(wordEnd);
             int e = k;
-            while (e < n && b[e] > ' ') {
-                char c = b[e];
+            while (e < n && script.charAt(e) > ' ') {
+                char c = script.charAt(e);
                 if (isWordChar(c) && c != '$' || c == '\'' || c == '"' || c == '`' || c == '(' || c == ')'
                         || c == ',' || c == '=') {
                     return false;
@@ -310,96 +290,65 @@ public final class MysqlStatementSplitter implements StatementSplitter {
                 return false;
             }
             int rest = skipBlanks(e);
-            return rest >= n || b[rest] == '\n' || b[rest] == '\r';
+            return rest >= n || isLineBreak(script.charAt(rest));
         }
 
         private KeelException misplacedDirective(int at) {
-            if (start >= 0) {
+            if (statements.inStatement()) {
                 String ender = tracker != null && tracker.insideBlock()
-                        ? "close the block opened at " + positions.describe(tracker.innermostOpenAt())
+                        ? "close the block opened at " + script.describe(tracker.innermostOpenAt())
                                 + " and end the statement with ;"
                         : "end it with " + delimiter + (delimiter.equals(";") ? "" : " (e.g. END" + delimiter + ")");
-                return directiveError(at, "DELIMITER at " + positions.describe(at) + " comes before the statement"
-                        + " that starts at " + positions.describe(start) + " has ended, so it would be sent to the"
-                        + " server as part of it", ender + ", then put DELIMITER on the next line");
+                return directiveError(at, "DELIMITER at " + script.describe(at) + " comes before the statement"
+                        + " that starts at " + script.describe(statements.start()) + " has ended, so it would be sent"
+                        + " to the server as part of it", ender + ", then put DELIMITER on the next line");
             }
-            return directiveError(at, "DELIMITER at " + positions.describe(at) + " does not start its line",
+            return directiveError(at, "DELIMITER at " + script.describe(at) + " does not start its line",
                     "put DELIMITER and its delimiter on a line of their own");
         }
 
         private KeelException directiveError(int at, String what, String fix) {
-            return KeelException.at(ErrorCode.DIRECTIVE_INVALID, positions.location(at), what, fix);
+            return KeelException.at(ErrorCode.DIRECTIVE_INVALID, script.location(at), what, fix);
         }
 
         // ------------------------------------------------------------------------------ lexical pieces
 
-        /** Index of the line end (the LF or CR) after {@code from}, or the end of the text. */
-        private int lineEnd(int from) {
-            int j = from;
-            while (j < n && b[j] != '\n' && b[j] != '\r') {
-                j++;
-            }
-            return j;
-        }
-
         private int skipBlanks(int from) {
-            int j = from;
-            while (j < n && (b[j] == ' ' || b[j] == '\t')) {
-                j++;
-            }
-            return j;
+            return script.endOfRun(from, c -> c == ' ' || c == '\t');
         }
 
         /** Whether only spaces and tabs (or a BOM) stand between the line's start and {@code at}. */
         private boolean atLineStart(int at) {
             int j = at - 1;
-            while (j >= 0 && (b[j] == ' ' || b[j] == '\t' || b[j] == '\uFEFF')) {
+            while (j >= 0 && (script.charAt(j) == ' ' || script.charAt(j) == '\t' || script.charAt(j) == '\uFEFF')) {
                 j--;
             }
-            return j < 0 || b[j] == '\n' || b[j] == '\r';
+            return j < 0 || isLineBreak(script.charAt(j));
         }
 
         /** Whether the next token after white space is {@code :} but not {@code :=} (a label). */
         private boolean colonFollows(int from) {
-            int j = from;
-            while (j < n && b[j] <= ' ') {
-                j++;
-            }
-            return j < n && b[j] == ':' && !(j + 1 < n && b[j + 1] == '=');
+            int j = skipWhiteSpace(from);
+            return j < n && script.charAt(j) == ':' && !(j + 1 < n && script.charAt(j + 1) == '=');
         }
 
         /** Whether the words {@code NOT ATOMIC} follow (MariaDB's {@code BEGIN NOT ATOMIC}). */
         private boolean notAtomicFollows(int from) {
-            int j = from;
-            while (j < n && b[j] <= ' ') {
-                j++;
-            }
-            if (j + 3 > n || !is(j, j + 3, "not") || (j + 3 < n && isWordChar(b[j + 3]))) {
-                return false;
-            }
-            j += 3;
-            while (j < n && b[j] <= ' ') {
-                j++;
-            }
-            return j + 6 <= n && is(j, j + 6, "atomic") && (j + 6 == n || !isWordChar(b[j + 6]));
+            int j = skipWhiteSpace(from);
+            return script.wordAt(j, "not", Scan::isWordChar)
+                    && script.wordAt(skipWhiteSpace(j + 3), "atomic", Scan::isWordChar);
         }
 
-        /** Index just after the {@code *}{@code /} of a plain comment, or -1. */
-        private int plainCommentEnd(int from) {
-            for (int j = from; j + 1 < n; j++) {
-                if (b[j] == '*' && b[j + 1] == '/') {
-                    return j + 2;
-                }
-            }
-            return -1;
+        private int skipWhiteSpace(int from) {
+            return script.endOfRun(from, c -> c <= ' ');
         }
 
         /** Index just after an executable comment opened at {@code open}; quotes inside are SQL quotes. */
         private int executableCommentEnd(int open) {
             int j = open + 3;
             while (j + 1 < n) {
-                char c = b[j];
-                if (c == '*' && b[j + 1] == '/') {
+                char c = script.charAt(j);
+                if (c == '*' && script.charAt(j + 1) == '/') {
                     return j + 2;
                 }
                 if (c == '\'' || c == '"' || c == '`') {
@@ -408,62 +357,34 @@ public final class MysqlStatementSplitter implements StatementSplitter {
                     j++;
                 }
             }
-            throw unterminated(ErrorCode.UNTERMINATED_COMMENT, open, "executable comment (/*! … */)",
-                    "close the comment with */");
+            throw Unterminated.COMMENT.at(script, open, "executable comment (/*! … */)", "close the comment with */");
         }
 
         /** Index just after the quote closing the one at {@code open}. */
         private int quoteEnd(int open) {
-            char q = b[open];
-            boolean escapes = q != '`';
-            int j = open + 1;
-            while (j < n) {
-                char c = b[j];
-                if (c == '\\' && escapes) {
-                    j += 2;
-                    continue;
-                }
-                if (c == q) {
-                    if (j + 1 < n && b[j + 1] == q) {
-                        j += 2;
-                        continue;
-                    }
-                    return j + 1;
-                }
-                j++;
+            char q = script.charAt(open);
+            int close = script.quoteEnd(open, q, q == '`' ? QuoteEscape.DOUBLED : QuoteEscape.DOUBLED_OR_BACKSLASH);
+            if (close >= 0) {
+                return close;
             }
             throw switch (q) {
-                case '\'' -> unterminated(ErrorCode.UNTERMINATED_QUOTE, open, "string literal",
+                case '\'' -> Unterminated.QUOTE.at(script, open, "string literal",
                         "close the string with ' (write '' or \\' for a quote inside it)");
-                case '"' -> unterminated(ErrorCode.UNTERMINATED_QUOTE, open, "string literal (\")",
+                case '"' -> Unterminated.QUOTE.at(script, open, "string literal (\")",
                         "close the string with \" (write \"\" or \\\" for a quote inside it)");
-                default -> unterminated(ErrorCode.UNTERMINATED_QUOTE, open, "quoted identifier (`)",
+                default -> Unterminated.QUOTE.at(script, open, "quoted identifier (`)",
                         "close the identifier with ` (write `` for a backtick inside it)");
             };
         }
 
+        private static boolean isLineBreak(char c) {
+            return c == '\n' || c == '\r';
+        }
+
         /** Letters, digits, {@code _}, {@code $} and anything non-ASCII, as in unquoted MySQL identifiers. */
-        private static boolean isWordChar(char c) {
+        private static boolean isWordChar(int c) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
                     || c >= 0x80 && c != '\uFEFF';
-        }
-
-        /** Whether {@code b[from, to)} is the lower-case ASCII keyword {@code kw}, ignoring case. */
-        private boolean is(int from, int to, String kw) {
-            if (to - from != kw.length()) {
-                return false;
-            }
-            for (int k = 0; k < kw.length(); k++) {
-                if ((b[from + k] | 0x20) != kw.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private KeelException unterminated(ErrorCode code, int at, String construct, String fix) {
-            return KeelException.at(code, positions.location(at),
-                    "unterminated " + construct + " opened at " + positions.describe(at), fix);
         }
     }
 }

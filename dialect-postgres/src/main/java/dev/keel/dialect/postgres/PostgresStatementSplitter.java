@@ -1,13 +1,14 @@
 package dev.keel.dialect.postgres;
 
+import dev.keel.core.split.QuoteEscape;
+import dev.keel.core.split.ScriptCursor;
+import dev.keel.core.split.StatementCollector;
+import dev.keel.core.split.Unterminated;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
-import dev.keel.spi.Location;
 import dev.keel.spi.dialect.StatementSplitter;
 import dev.keel.spi.migration.SqlStatement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Splits PostgreSQL scripts at {@code ;}, in one pass over the text, the way {@code psql} does.
@@ -47,134 +48,78 @@ public final class PostgresStatementSplitter implements StatementSplitter {
 
     @Override
     public List<SqlStatement> split(String sql, String file, int firstLine) {
-        Objects.requireNonNull(sql, "sql");
-        Objects.requireNonNull(file, "file");
-        if (firstLine < 1) {
-            throw new IllegalArgumentException("firstLine must be >= 1, was " + firstLine);
-        }
-        final char[] b = sql.toCharArray();
-        final int n = b.length;
-        final Cursor cursor = new Cursor(b);
-        final List<SqlStatement> out = new ArrayList<>();
-        final Words words = new Words();
+        final ScriptCursor script = new ScriptCursor(sql, file, firstLine);
+        final StatementCollector statements = new StatementCollector(script);
+        final Words words = new Words(script);
 
-        int start = -1; // first char of the current statement's first token, -1 before it
-        int end = -1; // just after the current statement's last token
         int parens = 0; // open parentheses
         int parenAt = -1; // the outermost open parenthesis
         int block = 0; // BEGIN ATOMIC nesting (BEGIN and CASE open, END closes)
         int blockAt = -1; // the body's BEGIN
         int pendingBegin = -1; // a BEGIN that opens a body if ATOMIC follows
 
-        int i = 0;
-        while (i < n) {
-            char c = b[i];
-            if (c <= ' ' || c == '\uFEFF') {
-                i++;
+        while (!script.atEnd()) {
+            if (script.skipWhiteSpace() || script.skipLineComment("--") || script.skipNestedBlockComment(
+                    "close the comment with */ (PostgreSQL block comments nest: each /* needs its own */)")) {
                 continue;
             }
-            if (c == '-' && i + 1 < n && b[i + 1] == '-') {
-                i = lineEnd(b, i + 2);
-                continue;
-            }
-            if (c == '/' && i + 1 < n && b[i + 1] == '*') {
-                int close = commentEnd(b, i + 2);
-                if (close < 0) {
-                    throw unterminated(ErrorCode.UNTERMINATED_COMMENT, cursor, file, firstLine, i, "block comment",
-                            "close the comment with */ (PostgreSQL block comments nest: each /* needs its own */)");
-                }
-                i = close;
-                continue;
-            }
+            int i = script.position();
+            char c = script.peek();
             if (c == ';' && parens == 0 && block == 0) {
-                if (start >= 0) {
-                    emit(out, sql, cursor, firstLine, start, end);
-                }
-                start = -1;
-                end = -1;
+                statements.cut();
                 pendingBegin = -1;
                 words.reset();
-                i++;
+                script.advance();
                 continue;
             }
             if (c == '\\') {
-                throw metaCommand(cursor, file, firstLine, b, i);
+                throw metaCommand(script, i);
             }
 
-            if (start < 0) {
-                start = i;
-            }
             int begin = pendingBegin;
             pendingBegin = -1;
+            int next; // just after this token
             if (isIdentStart(c)) {
-                int j = i + 1;
-                while (j < n && isIdentPart(b[j])) {
-                    j++;
-                }
-                if (j == i + 1 && (c == 'E' || c == 'e') && j < n && b[j] == '\'') {
-                    int close = escapeStringEnd(b, j);
-                    if (close < 0) {
-                        throw unterminated(ErrorCode.UNTERMINATED_QUOTE, cursor, file, firstLine, i,
-                                "escape string (E')",
+                next = script.endOfRun(i + 1, PostgresStatementSplitter::isIdentPart);
+                if (next == i + 1 && (c == 'E' || c == 'e') && script.peek(1) == '\'') {
+                    next = script.quoteEnd(next, '\'', QuoteEscape.DOUBLED_OR_BACKSLASH);
+                    if (next < 0) {
+                        throw Unterminated.QUOTE.at(script, i, "escape string (E')",
                                 "close the string with ' (inside E'…' write \\' or '' for a quote)");
                     }
-                    i = close;
-                    end = i;
-                    continue;
-                }
-                if (words.next(b, i, j, parens == 0)) {
-                    throw copyThroughClient(cursor, file, firstLine, start, words.copyDirection(b, i, j));
-                }
-                if (parens == 0 && words.routineHeader()) {
-                    if (block == 0) {
-                        if (begin >= 0 && is(b, i, j, "atomic")) {
-                            block = 1;
-                            blockAt = begin;
-                        } else if (is(b, i, j, "begin")) {
-                            pendingBegin = i;
-                        }
-                    } else if (is(b, i, j, "case")) {
-                        block++;
-                    } else if (is(b, i, j, "end")) {
-                        block--;
-                    }
-                }
-                i = j;
-            } else if (c >= '0' && c <= '9') {
-                int j = i + 1;
-                while (j < n && (isDigitOrLetter(b[j]) || b[j] == '.' || b[j] == '_')) {
-                    j++;
-                }
-                i = j;
-            } else if (c == '\'' || c == '"') {
-                int close = quoteEnd(b, i);
-                if (close < 0) {
-                    throw c == '\''
-                            ? unterminated(ErrorCode.UNTERMINATED_QUOTE, cursor, file, firstLine, i, "string literal",
-                                    "close the string with ' (write '' for a quote inside it)")
-                            : unterminated(ErrorCode.UNTERMINATED_QUOTE, cursor, file, firstLine, i,
-                                    "quoted identifier (\")", "close the identifier with \" (write \"\" for a quote inside it)");
-                }
-                i = close;
-            } else if (c == '$') {
-                int tagEnd = dollarTagEnd(b, i);
-                if (tagEnd < 0) {
-                    // $1 parameter, or a lone $
-                    int j = i + 1;
-                    while (j < n && b[j] >= '0' && b[j] <= '9') {
-                        j++;
-                    }
-                    i = j;
                 } else {
-                    String tag = sql.substring(i, tagEnd);
-                    int close = sql.indexOf(tag, tagEnd);
-                    if (close < 0) {
-                        throw unterminated(ErrorCode.UNTERMINATED_QUOTE, cursor, file, firstLine, i,
-                                "dollar-quoted string (" + tag + ")", "close the body with " + tag
-                                        + " (the same tag, same case; other tags inside do not close it)");
+                    int statementStart = statements.inStatement() ? statements.start() : i;
+                    if (words.next(i, next, parens == 0)) {
+                        throw copyThroughClient(script, statementStart, words.copyDirection(i, next));
                     }
-                    i = close + tag.length();
+                    if (parens == 0 && words.routineHeader()) {
+                        if (block == 0) {
+                            if (begin >= 0 && script.matches(i, next, "atomic")) {
+                                block = 1;
+                                blockAt = begin;
+                            } else if (script.matches(i, next, "begin")) {
+                                pendingBegin = i;
+                            }
+                        } else if (script.matches(i, next, "case")) {
+                            block++;
+                        } else if (script.matches(i, next, "end")) {
+                            block--;
+                        }
+                    }
                 }
+            } else if (c >= '0' && c <= '9') {
+                next = script.endOfRun(i + 1, d -> isDigitOrLetter(d) || d == '.' || d == '_');
+            } else if (c == '\'' || c == '"') {
+                next = script.quoteEnd(i, c, QuoteEscape.DOUBLED);
+                if (next < 0) {
+                    throw c == '\''
+                            ? Unterminated.QUOTE.at(script, i, "string literal",
+                                    "close the string with ' (write '' for a quote inside it)")
+                            : Unterminated.QUOTE.at(script, i, "quoted identifier (\")",
+                                    "close the identifier with \" (write \"\" for a quote inside it)");
+                }
+            } else if (c == '$') {
+                next = dollarQuoteEnd(script, i);
             } else {
                 if (c == '(') {
                     if (parens == 0) {
@@ -184,182 +129,91 @@ public final class PostgresStatementSplitter implements StatementSplitter {
                 } else if (c == ')' && parens > 0) {
                     parens--;
                 }
-                i++;
+                next = i + 1;
             }
-            end = i;
+            statements.token(i, next);
+            script.moveTo(next);
         }
 
         if (block > 0) {
-            throw unterminated(ErrorCode.UNTERMINATED_BLOCK, cursor, file, firstLine, blockAt,
-                    "routine body (BEGIN ATOMIC)",
+            throw Unterminated.BLOCK.at(script, blockAt, "routine body (BEGIN ATOMIC)",
                     "end the body with END; after its last statement (every CASE inside needs its own END)");
         }
         if (parens > 0) {
-            throw unterminated(ErrorCode.UNTERMINATED_BLOCK, cursor, file, firstLine, parenAt, "parenthesis",
+            throw Unterminated.BLOCK.at(script, parenAt, "parenthesis",
                     "close it with ) — semicolons inside parentheses do not end a statement");
         }
-        if (start >= 0) {
-            emit(out, sql, cursor, firstLine, start, end);
-        }
-        return out;
+        statements.cut();
+        return statements.statements();
     }
 
-    private static void emit(List<SqlStatement> out, String sql, Cursor cursor, int firstLine, int start, int end) {
-        cursor.advanceTo(start);
-        out.add(new SqlStatement(sql.substring(start, end), out.size(), firstLine + cursor.line, cursor.column));
-    }
-
-    /** Index of the line break ending a {@code --} comment, or the end of the text. */
-    private static int lineEnd(char[] b, int from) {
-        int j = from;
-        while (j < b.length && b[j] != '\n' && b[j] != '\r') {
-            j++;
+    /** Just after the dollar-quoted string or the {@code $1} parameter (or lone {@code $}) at {@code at}. */
+    private static int dollarQuoteEnd(ScriptCursor script, int at) {
+        int tagEnd = dollarTagEnd(script, at);
+        if (tagEnd < 0) {
+            return script.endOfRun(at + 1, d -> d >= '0' && d <= '9');
         }
-        return j;
-    }
-
-    /** Index just after the {@code *}{@code /} closing a (nested) block comment, or -1. */
-    private static int commentEnd(char[] b, int from) {
-        int depth = 1;
-        int j = from;
-        while (j + 1 < b.length) {
-            if (b[j] == '/' && b[j + 1] == '*') {
-                depth++;
-                j += 2;
-            } else if (b[j] == '*' && b[j + 1] == '/') {
-                j += 2;
-                if (--depth == 0) {
-                    return j;
-                }
-            } else {
-                j++;
-            }
+        String tag = script.slice(at, tagEnd);
+        int close = script.text().indexOf(tag, tagEnd);
+        if (close < 0) {
+            throw Unterminated.QUOTE.at(script, at, "dollar-quoted string (" + tag + ")", "close the body with " + tag
+                    + " (the same tag, same case; other tags inside do not close it)");
         }
-        return -1;
-    }
-
-    /** Index just after the quote closing the {@code '} or {@code "} at {@code open} (doubling escapes), or -1. */
-    private static int quoteEnd(char[] b, int open) {
-        char close = b[open];
-        int j = open + 1;
-        while (j < b.length) {
-            if (b[j] == close) {
-                if (j + 1 < b.length && b[j + 1] == close) {
-                    j += 2;
-                    continue;
-                }
-                return j + 1;
-            }
-            j++;
-        }
-        return -1;
-    }
-
-    /** Index just after the {@code '} closing the {@code E'} string whose quote is at {@code open}, or -1. */
-    private static int escapeStringEnd(char[] b, int open) {
-        int j = open + 1;
-        while (j < b.length) {
-            char c = b[j];
-            if (c == '\\') {
-                j += 2;
-            } else if (c == '\'') {
-                if (j + 1 < b.length && b[j + 1] == '\'') {
-                    j += 2;
-                    continue;
-                }
-                return j + 1;
-            } else {
-                j++;
-            }
-        }
-        return -1;
+        return close + tag.length();
     }
 
     /** Index just after the opening tag ({@code $$} or {@code $tag$}) at {@code at}, or -1 when none opens there. */
-    static int dollarTagEnd(char[] b, int at) {
+    static int dollarTagEnd(ScriptCursor script, int at) {
+        int n = script.length();
         int j = at + 1;
-        if (j < b.length && b[j] == '$') {
+        if (j < n && script.charAt(j) == '$') {
             return j + 1;
         }
-        if (j >= b.length || !isTagStart(b[j])) {
+        if (j >= n || !isIdentStart(script.charAt(j))) {
             return -1;
         }
-        j++;
-        while (j < b.length && isTagPart(b[j])) {
-            j++;
-        }
-        return j < b.length && b[j] == '$' ? j + 1 : -1;
+        j = script.endOfRun(j + 1, PostgresStatementSplitter::isTagPart);
+        return j < n && script.charAt(j) == '$' ? j + 1 : -1;
     }
 
     /** First character of an unquoted identifier or keyword. */
-    static boolean isIdentStart(char c) {
+    static boolean isIdentStart(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
     }
 
     /** Later characters of an unquoted identifier ({@code $} included, as PostgreSQL allows). */
-    static boolean isIdentPart(char c) {
+    static boolean isIdentPart(int c) {
         return isIdentStart(c) || (c >= '0' && c <= '9') || c == '$';
     }
 
-    private static boolean isTagStart(char c) {
-        return isIdentStart(c);
-    }
-
-    private static boolean isTagPart(char c) {
+    private static boolean isTagPart(int c) {
         return isIdentStart(c) || (c >= '0' && c <= '9');
     }
 
-    private static boolean isDigitOrLetter(char c) {
+    private static boolean isDigitOrLetter(int c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    /** Whether {@code b[from, to)} is the lower-case ASCII keyword {@code kw}, ignoring case. */
-    static boolean is(char[] b, int from, int to, String kw) {
-        if (to - from != kw.length()) {
-            return false;
-        }
-        for (int k = 0; k < kw.length(); k++) {
-            char c = b[from + k];
-            if (c >= 0x80 || (c | 0x20) != kw.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static KeelException metaCommand(Cursor cursor, String file, int firstLine, char[] b, int at) {
+    private static KeelException metaCommand(ScriptCursor script, int at) {
         int j = at + 1;
-        while (j < b.length && j - at <= 20 && b[j] > ' ' && b[j] != ';') {
+        while (j < script.length() && j - at <= 20 && script.charAt(j) > ' ' && script.charAt(j) != ';') {
             j++;
         }
-        String command = new String(b, at, j - at);
-        cursor.advanceTo(at);
-        int line = firstLine + cursor.line;
-        return KeelException.at(CLIENT_ONLY, new Location(file, line, cursor.column),
-                "psql meta-command " + command + " at line " + line + ", column " + cursor.column
+        String command = script.slice(at, j);
+        return KeelException.at(CLIENT_ONLY, script.location(at),
+                "psql meta-command " + command + " at " + script.describe(at)
                         + " is a command of the psql client, not SQL; Keel sends statements to the server itself",
                 "Remove it: Keel connects with --url (no \\connect), each migration file stands alone (no \\i or \\ir),"
                         + " and variables (\\set) are not supported; write plain SQL instead (a backslash outside"
                         + " quotes is never valid SQL).");
     }
 
-    private static KeelException copyThroughClient(Cursor cursor, String file, int firstLine, int statementStart,
-            String direction) {
-        cursor.advanceTo(statementStart);
-        int line = firstLine + cursor.line;
-        return KeelException.at(CLIENT_ONLY, new Location(file, line, cursor.column),
-                "COPY … " + direction + " at line " + line + " needs the psql client to send or receive the data;"
-                        + " Keel cannot run it",
+    private static KeelException copyThroughClient(ScriptCursor script, int statementStart, String direction) {
+        return KeelException.at(CLIENT_ONLY, script.location(statementStart),
+                "COPY … " + direction + " at line " + script.line(statementStart)
+                        + " needs the psql client to send or receive the data; Keel cannot run it",
                 "Load the rows with INSERT … VALUES statements (or COPY from a file on the database server),"
                         + " and remove the data lines and the closing \\. line.");
-    }
-
-    private static KeelException unterminated(ErrorCode code, Cursor cursor, String file, int firstLine, int at,
-            String construct, String fix) {
-        cursor.advanceTo(at);
-        int line = firstLine + cursor.line;
-        return KeelException.at(code, new Location(file, line, cursor.column),
-                "unterminated " + construct + " opened at line " + line + ", column " + cursor.column, fix);
     }
 
     /**
@@ -368,12 +222,17 @@ public final class PostgresStatementSplitter implements StatementSplitter {
      * whether it is a {@code COPY} whose data goes through the client.
      */
     private static final class Words {
+        private final ScriptCursor script;
         private int count;
         private boolean create;
         private boolean orReplace;
         private boolean routine;
         private boolean copy;
         private boolean afterFromOrTo;
+
+        Words(ScriptCursor script) {
+            this.script = script;
+        }
 
         void reset() {
             count = 0;
@@ -385,31 +244,31 @@ public final class PostgresStatementSplitter implements StatementSplitter {
         }
 
         /**
-         * Takes the next unquoted word.
+         * Takes the next unquoted word, at {@code [from, to)}.
          *
          * @param topLevel whether it is outside parentheses
          * @return whether the statement turned out to be {@code COPY … FROM STDIN} or {@code TO STDOUT}
          */
-        boolean next(char[] b, int from, int to, boolean topLevel) {
+        boolean next(int from, int to, boolean topLevel) {
             int index = count++;
             if (index == 0) {
-                create = is(b, from, to, "create");
-                copy = is(b, from, to, "copy");
+                create = is(from, to, "create");
+                copy = is(from, to, "copy");
                 return false;
             }
             if (create && index <= 3) {
-                if (index == 1 && is(b, from, to, "or")) {
+                if (index == 1 && is(from, to, "or")) {
                     orReplace = true;
-                } else if (index == 2 && orReplace && !is(b, from, to, "replace")) {
+                } else if (index == 2 && orReplace && !is(from, to, "replace")) {
                     create = false;
                 } else if (index == (orReplace ? 3 : 1)) {
-                    routine = is(b, from, to, "function") || is(b, from, to, "procedure");
+                    routine = is(from, to, "function") || is(from, to, "procedure");
                     create = false;
                 }
             }
             if (copy && topLevel) {
-                boolean hit = afterFromOrTo && (is(b, from, to, "stdin") || is(b, from, to, "stdout"));
-                afterFromOrTo = is(b, from, to, "from") || is(b, from, to, "to");
+                boolean hit = afterFromOrTo && (is(from, to, "stdin") || is(from, to, "stdout"));
+                afterFromOrTo = is(from, to, "from") || is(from, to, "to");
                 return hit;
             }
             return false;
@@ -419,40 +278,12 @@ public final class PostgresStatementSplitter implements StatementSplitter {
             return routine;
         }
 
-        String copyDirection(char[] b, int from, int to) {
-            return is(b, from, to, "stdin") ? "FROM STDIN" : "TO STDOUT";
-        }
-    }
-
-    /**
-     * Turns offsets into line and column lazily. Offsets are asked for in increasing order (statement starts,
-     * then at most one error), so all lookups together read the text once.
-     */
-    private static final class Cursor {
-        private final char[] b;
-        private int pos;
-        int line; // 0-based, relative to the text
-        int column = 1; // 1-based, in code points
-
-        Cursor(char[] b) {
-            this.b = b;
+        String copyDirection(int from, int to) {
+            return is(from, to, "stdin") ? "FROM STDIN" : "TO STDOUT";
         }
 
-        void advanceTo(int target) {
-            if (target < pos) {
-                pos = 0;
-                line = 0;
-                column = 1;
-            }
-            for (; pos < target; pos++) {
-                char c = b[pos];
-                if (c == '\n' || (c == '\r' && (pos + 1 >= b.length || b[pos + 1] != '\n'))) {
-                    line++;
-                    column = 1;
-                } else if (c != '\r' && !(Character.isLowSurrogate(c) && pos > 0 && Character.isHighSurrogate(b[pos - 1]))) {
-                    column++;
-                }
-            }
+        private boolean is(int from, int to, String word) {
+            return script.matches(from, to, word);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.keel.dialect.postgres;
 
+import dev.keel.core.split.QuoteEscape;
+import dev.keel.core.split.ScriptCursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,109 +20,54 @@ final class StatementTokens {
 
     /** At most {@code limit} tokens of {@code sql}. */
     static List<String> of(String sql, int limit) {
-        char[] b = sql.toCharArray();
-        int n = b.length;
+        ScriptCursor script = new ScriptCursor(sql, "statement", 1);
+        int n = script.length();
         List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < n && out.size() < limit) {
-            char c = b[i];
-            if (c <= ' ' || c == '\uFEFF') {
-                i++;
-            } else if (c == '-' && i + 1 < n && b[i + 1] == '-') {
-                while (i < n && b[i] != '\n' && b[i] != '\r') {
-                    i++;
-                }
-            } else if (c == '/' && i + 1 < n && b[i + 1] == '*') {
-                i = skipComment(b, i + 2);
+        while (!script.atEnd() && out.size() < limit) {
+            if (script.skipWhiteSpace() || script.skipLineComment("--")) {
+                continue;
+            }
+            int i = script.position();
+            char c = script.peek();
+            int next;
+            if (c == '/' && script.peek(1) == '*') { // tolerant: an unterminated comment ends the list
+                next = orEnd(script.nestedBlockCommentEnd(i), n);
             } else if (PostgresStatementSplitter.isIdentStart(c)) {
-                int j = i + 1;
-                while (j < n && PostgresStatementSplitter.isIdentPart(b[j])) {
-                    j++;
-                }
-                if (j == i + 1 && (c == 'E' || c == 'e') && j < n && b[j] == '\'') {
-                    i = skipEscapeString(b, j);
+                next = script.endOfRun(i + 1, PostgresStatementSplitter::isIdentPart);
+                if (next == i + 1 && (c == 'E' || c == 'e') && script.peek(1) == '\'') {
+                    next = orEnd(script.quoteEnd(next, '\'', QuoteEscape.DOUBLED_OR_BACKSLASH), n);
                     out.add("'");
                 } else {
-                    out.add(new String(b, i, j - i).toLowerCase(Locale.ROOT));
-                    i = j;
+                    out.add(script.slice(i, next).toLowerCase(Locale.ROOT));
                 }
             } else if (c >= '0' && c <= '9') {
-                while (i < n && (Character.isLetterOrDigit(b[i]) || b[i] == '.' || b[i] == '_')) {
-                    i++;
-                }
+                next = script.endOfRun(i, d -> Character.isLetterOrDigit(d) || d == '.' || d == '_');
                 out.add("0");
             } else if (c == '\'' || c == '"') {
-                i = skipQuoted(b, i);
+                next = orEnd(script.quoteEnd(i, c, QuoteEscape.DOUBLED), n);
                 out.add(String.valueOf(c));
             } else if (c == '$') {
-                int tagEnd = PostgresStatementSplitter.dollarTagEnd(b, i);
+                int tagEnd = PostgresStatementSplitter.dollarTagEnd(script, i);
                 if (tagEnd < 0) {
                     out.add("$");
-                    i++;
+                    next = i + 1;
                 } else {
-                    String tag = sql.substring(i, tagEnd);
+                    String tag = script.slice(i, tagEnd);
                     int close = sql.indexOf(tag, tagEnd);
-                    i = close < 0 ? n : close + tag.length();
+                    next = close < 0 ? n : close + tag.length();
                     out.add("'");
                 }
             } else {
                 out.add(String.valueOf(c));
-                i++;
+                next = i + 1;
             }
+            script.moveTo(next);
         }
         return out;
     }
 
-    private static int skipComment(char[] b, int from) {
-        int depth = 1;
-        int j = from;
-        while (j + 1 < b.length) {
-            if (b[j] == '/' && b[j + 1] == '*') {
-                depth++;
-                j += 2;
-            } else if (b[j] == '*' && b[j + 1] == '/') {
-                j += 2;
-                if (--depth == 0) {
-                    return j;
-                }
-            } else {
-                j++;
-            }
-        }
-        return b.length;
-    }
-
-    private static int skipQuoted(char[] b, int open) {
-        char close = b[open];
-        int j = open + 1;
-        while (j < b.length) {
-            if (b[j] == close) {
-                if (j + 1 < b.length && b[j + 1] == close) {
-                    j += 2;
-                    continue;
-                }
-                return j + 1;
-            }
-            j++;
-        }
-        return b.length;
-    }
-
-    private static int skipEscapeString(char[] b, int open) {
-        int j = open + 1;
-        while (j < b.length) {
-            if (b[j] == '\\') {
-                j += 2;
-            } else if (b[j] == '\'') {
-                if (j + 1 < b.length && b[j + 1] == '\'') {
-                    j += 2;
-                    continue;
-                }
-                return j + 1;
-            } else {
-                j++;
-            }
-        }
-        return b.length;
+    /** An unterminated construct runs to the end. */
+    private static int orEnd(int end, int length) {
+        return end < 0 ? length : end;
     }
 }
