@@ -47,10 +47,18 @@ public final class JdbcDatabaseSession implements DatabaseSession {
             if (plain == null) {
                 plain = connection.createStatement();
             }
-            plain.execute(sql);
-            // Drain every result so drivers that return several (procedures) finish the statement.
-            while (plain.getMoreResults() || plain.getUpdateCount() != -1) {
-                // nothing to read: migrations return no rows we use
+            boolean rows = plain.execute(sql);
+            // Close every result (RETURNING, procedures): an open result set keeps the statement running, and
+            // SQLite then refuses to commit ("SQL statements in progress").
+            while (true) {
+                if (rows) {
+                    try (ResultSet ignored = plain.getResultSet()) {
+                        // migrations return no rows Keel uses
+                    }
+                } else if (plain.getUpdateCount() == -1) {
+                    break;
+                }
+                rows = plain.getMoreResults();
             }
         } catch (SQLException e) {
             throw failure(e);

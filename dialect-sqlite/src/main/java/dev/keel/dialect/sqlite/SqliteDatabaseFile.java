@@ -17,7 +17,9 @@ public record SqliteDatabaseFile(Optional<Path> path) {
         String params = query >= 0 ? rest.substring(query + 1).toLowerCase(Locale.ROOT) : "";
         String location = query >= 0 ? rest.substring(0, query) : rest;
         if (location.startsWith("file:")) {
-            location = location.substring("file:".length());
+            // A URI filename: percent-escapes are decoded, as SQLite does (file:my%20app.db is "my app.db").
+            location = java.net.URLDecoder.decode(location.substring("file:".length()).replace("+", "%2B"),
+                    java.nio.charset.StandardCharsets.UTF_8);
             if (location.startsWith("//")) {
                 location = location.substring(2);
             }

@@ -27,6 +27,9 @@ public final class SqliteDialect implements Dialect {
     private static final Capabilities CAPABILITIES = new Capabilities(true, Capabilities.LockKind.FILE);
     private static final HistoryColumnTypes TYPES = new HistoryColumnTypes("TEXT", "TEXT", "INTEGER", "INTEGER");
     private static final Pattern VACUUM = Pattern.compile("(?is)^\\s*VACUUM\\b.*");
+    /** Transaction control written into a file would commit or end Keel's own transaction half-way. */
+    private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
+            "(?is)^\\s*(BEGIN|COMMIT|END|ROLLBACK(?!\\s+(TRANSACTION\\s+)?TO\\b))\\b.*");
     private static final StatementSplitter SPLITTER = new SqliteStatementSplitter();
 
     private final SqliteDatabaseFile file;
@@ -56,6 +59,10 @@ public final class SqliteDialect implements Dialect {
     public Optional<String> transactionRestriction(SqlStatement statement, ServerInfo server) {
         if (VACUUM.matcher(statement.sql()).matches()) {
             return Optional.of("SQLite cannot VACUUM inside a transaction");
+        }
+        if (TRANSACTION_CONTROL.matcher(statement.sql()).matches()) {
+            return Optional.of("it controls the transaction Keel runs the migration in (it would commit or end it"
+                    + " half-way)");
         }
         return Optional.empty();
     }

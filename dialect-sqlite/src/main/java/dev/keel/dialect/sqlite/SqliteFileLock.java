@@ -17,17 +17,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * The SQLite migration lock: an OS lock on {@code <database>.keel-lock} (released by the OS if the process
- * dies), taken after a lock shared by the threads of this JVM (OS file locks are per process). The lock
+ * dies), taken after a permit shared by the threads of this JVM (OS file locks are per process). The lock
  * file is a separate file because POSIX locks on the database file itself would be dropped by SQLite's own
  * closes. An in-memory database needs only the JVM lock.
  */
 final class SqliteFileLock implements DatabaseLock {
 
-    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    /** Not reentrant on purpose: a second acquire on the same thread must wait like any other. */
+    private static final Map<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
     private static final Path MEMORY = Path.of(":memory:");
 
     private final SqliteDatabaseFile file;
@@ -39,10 +40,10 @@ final class SqliteFileLock implements DatabaseLock {
     @Override
     public Held acquire(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Path key = file.path().orElse(MEMORY);
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+        Path key = file.path().map(SqliteFileLock::canonical).orElse(MEMORY);
+        Semaphore local = IN_PROCESS.computeIfAbsent(key, k -> new Semaphore(1));
         try {
-            if (!local.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!local.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw timedOut(key, timeout);
             }
         } catch (InterruptedException e) {
@@ -50,7 +51,7 @@ final class SqliteFileLock implements DatabaseLock {
             throw timedOut(key, timeout);
         }
         if (file.path().isEmpty()) {
-            return once(local::unlock);
+            return once(local::release);
         }
         Path lockFile = key.resolveSibling(key.getFileName() + ".keel-lock");
         try {
@@ -63,16 +64,16 @@ final class SqliteFileLock implements DatabaseLock {
                 } catch (IOException ignored) {
                     // The OS releases the lock when the channel or the process goes away.
                 } finally {
-                    local.unlock();
+                    local.release();
                 }
             });
         } catch (IOException e) {
-            local.unlock();
+            local.release();
             throw KeelException.of(ErrorCode.WORKSPACE_UNWRITABLE,
                     "Cannot create the lock file " + lockFile + ": " + e.getMessage(),
                     "Make the folder of the database file writable for the user running Keel.");
         } catch (RuntimeException e) {
-            local.unlock();
+            local.release();
             throw e;
         }
     }
@@ -120,9 +121,19 @@ final class SqliteFileLock implements DatabaseLock {
         }
     }
 
+    /** The real path when the file exists, so two names for one database (links) share one lock. */
+    private static Path canonical(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
     private static KeelException timedOut(Path database, Duration timeout) {
+        String waited = timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
         return KeelException.of(ErrorCode.LOCK_TIMEOUT,
-                "Another Keel run holds the migration lock on " + database + "; gave up after " + timeout.toSeconds() + " s.",
+                "Another Keel run holds the migration lock on " + database + "; gave up after " + waited + ".",
                 "Wait for the other run to finish and retry, or raise 'lockTimeout' (e.g. --lock-timeout 5m).");
     }
 }

@@ -124,7 +124,7 @@ public final class ClasspathMigrationSource implements MigrationSource {
         while (entries.hasMoreElements()) {
             JarEntry entry = entries.nextElement();
             String name = entry.getName();
-            if (entry.isDirectory() || !name.startsWith(prefix) || !name.endsWith(".sql")) {
+            if (entry.isDirectory() || !name.startsWith(prefix) || !name.toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
                 continue;
             }
             String relative = name.substring(prefix.length());

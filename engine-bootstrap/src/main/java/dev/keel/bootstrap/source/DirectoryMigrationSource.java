@@ -60,7 +60,9 @@ public final class DirectoryMigrationSource implements MigrationSource {
     }
 
     private void list(Path realRoot, Path dir, String prefix, List<SourceFile> into) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.sql")) {
+        // The reader accepts .sql in any case (0007_x.SQL), so the listing must too.
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
+                p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))) {
             for (Path entry : entries) {
                 String relative = prefix + entry.getFileName();
                 BasicFileAttributes attributes;

@@ -71,6 +71,14 @@ public final class Planner {
         List<SqlStatement> statements = script.noOp()
                 ? List.of()
                 : dialect.splitter().split(script.sql(), script.location(), script.firstLine());
+        if (statements.isEmpty() && !script.noOp()) {
+            // The reader saw SQL where the splitter saw only comments: never record such a file as applied.
+            problems.add(Problem.at(ErrorCode.STATEMENT_UNSUPPORTED, Location.of(script.location()),
+                    "Migration " + script.version() + " (" + script.script() + ") holds text that is not a comment, but"
+                            + " the " + dialect.id() + " splitter found no statement in it.",
+                    "Check the line endings (a file with lone CR line endings reads as one long comment to some"
+                            + " databases; save it with LF or CRLF) and that the statements are not inside a comment."));
+        }
         if (resumes.isPresent()) {
             checkResumable(script, statements, resumes.get(), problems);
             if (atomic) {

@@ -1,0 +1,3 @@
+DROP INDEX tasks_reporter;
+DROP INDEX tasks_assignee_open;
+DROP INDEX tasks_project_status;

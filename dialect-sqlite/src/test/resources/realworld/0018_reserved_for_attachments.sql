@@ -1,0 +1,2 @@
+-- Reserved: attachments were planned for this version and moved to a later release.
+-- This file is intentionally empty; it keeps the numbering of the release branch.

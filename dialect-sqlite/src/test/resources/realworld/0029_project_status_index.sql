@@ -1,0 +1,1 @@
+CREATE INDEX projects_team_active ON projects (team_id) WHERE status = 'active';

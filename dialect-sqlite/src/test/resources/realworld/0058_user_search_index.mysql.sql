@@ -1,0 +1,1 @@
+CREATE FULLTEXT INDEX users_display_name_ft ON users (display_name);

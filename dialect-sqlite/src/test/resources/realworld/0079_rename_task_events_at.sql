@@ -1,0 +1,1 @@
+ALTER TABLE task_events RENAME COLUMN at TO occurred_at;

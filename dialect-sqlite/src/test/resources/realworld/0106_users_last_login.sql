@@ -1,0 +1,7 @@
+ALTER TABLE users ADD COLUMN last_login_at TEXT;
+UPDATE users SET last_login_at = (SELECT max(s.created_at) FROM sessions s WHERE s.user_id = users.id);
+
+CREATE TRIGGER sessions_login AFTER INSERT ON sessions
+BEGIN
+    UPDATE users SET last_login_at = NEW.created_at WHERE id = NEW.user_id;
+END;

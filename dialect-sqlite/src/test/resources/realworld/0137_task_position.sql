@@ -1,0 +1,3 @@
+ALTER TABLE tasks ADD COLUMN position REAL;
+UPDATE tasks SET position = (SELECT count(*) FROM tasks t2 WHERE t2.project_id = tasks.project_id AND t2.id <= tasks.id);
+CREATE INDEX tasks_board_order ON tasks (project_id, status, position);

@@ -1,0 +1,2 @@
+-- Intentionally empty: this version holds a PostgreSQL-only change on the shared branch
+-- (a BRIN index), which SQLite does not need. Kept so that version numbers line up.

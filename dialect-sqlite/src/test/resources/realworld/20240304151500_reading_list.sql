@@ -1,0 +1,6 @@
+CREATE TABLE reading_list (
+    user_id  INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    task_id  INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+    added_at TEXT    NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    PRIMARY KEY (user_id, task_id)
+) WITHOUT ROWID;

@@ -1,0 +1,7 @@
+ALTER TABLE exports ADD COLUMN expires_at TEXT;
+UPDATE exports SET expires_at = datetime(coalesce(finished_at, created_at), '+7 days');
+CREATE TRIGGER exports_default_expiry AFTER INSERT ON exports
+WHEN NEW.expires_at IS NULL
+BEGIN
+    UPDATE exports SET expires_at = datetime(NEW.created_at, '+7 days') WHERE id = NEW.id;
+END;

@@ -1,0 +1,3 @@
+ALTER TABLE users DROP COLUMN avatar_url;
+ALTER TABLE users DROP COLUMN locale;
+ALTER TABLE users DROP COLUMN timezone;

@@ -1,0 +1,2 @@
+DROP TABLE task_field_values;
+DROP TABLE custom_fields;

@@ -1,0 +1,2 @@
+-- DOWN of 0131 on SQLite (a rollback file with a dialect part).
+DROP TABLE integrations;
