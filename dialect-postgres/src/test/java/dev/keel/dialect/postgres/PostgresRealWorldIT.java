@@ -12,26 +12,22 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The migration history of a small multi-tenant shop ({@code src/test/resources/realworld}: Flyway, plain,
  * marker, pair, popx and variant names mixed; enums extended outside transactions; plpgsql bodies with nested
  * dollar quotes; SQL-standard bodies; triggers, rules, views, materialized views, partitions, sequences,
- * concurrent index builds; CRLF, BOM and comment-only files) applied to a fresh database: everything applies,
- * a second run applies nothing, and the CLI builds the same schema.
+ * concurrent index builds; CRLF, BOM and comment-only files) applied to a fresh database: everything applies and
+ * a second run applies nothing. That the packaged CLI builds the same schema is checked by
+ * {@code system-tests}' {@code PostgresRealWorldCliIT}, which runs it as a process.
  */
 class PostgresRealWorldIT {
 
     private static Path folder;
-
-    @TempDir
-    Path work;
 
     @BeforeAll
     static void locate() throws URISyntaxException {
@@ -77,25 +73,6 @@ class PostgresRealWorldIT {
                     .orElseThrow(), "an index build left an invalid index");
             assertEquals(1L, keel.query("SELECT count(*) AS n FROM tenants WHERE slug = 'demo-shop'").get(0).number("n")
                     .orElseThrow(), "the seed ran once");
-        }
-    }
-
-    @Test
-    void theCliBuildsTheSameSchema() {
-        KeelProcess.requireJar();
-        try (TestDatabase viaCore = DatabaseProvisioning.postgres(); InProcessKeel core = new InProcessKeel(viaCore);
-                TestDatabase viaCli = DatabaseProvisioning.postgres(); InProcessKeel cli = new InProcessKeel(viaCli)) {
-            core.migrate(folder);
-            List<String> args = new ArrayList<>(List.of("migrate", "--no-color", "--url", viaCli.url(),
-                    "--migrations", folder.toString()));
-            viaCli.user().ifPresent(u -> args.addAll(List.of("--user", u)));
-            KeelProcess first = KeelProcess.start(work, args.toArray(String[]::new));
-            assertEquals(0, first.waitFor(300), first::output);
-            assertEquals(core.fingerprint().canonicalText(), cli.fingerprint().canonicalText());
-
-            KeelProcess again = KeelProcess.start(work, args.toArray(String[]::new));
-            assertEquals(0, again.waitFor(120), again::output);
-            assertEquals(core.fingerprint().hash(), cli.fingerprint().hash());
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.keel.core.migrate.MigrateRequest;
 import dev.keel.core.migrate.Migrator;
@@ -35,12 +34,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -255,37 +252,6 @@ class SqliteRealWorldIT {
         }
     }
 
-    @Test
-    void theCliBuildsTheSameSchema() throws IOException, InterruptedException {
-        Path jar = Path.of("..", "cli-adapter", "target", "keel.jar").toAbsolutePath().normalize();
-        if (!Files.isRegularFile(jar)) {
-            String reason = "the CLI jar " + jar + " is missing; run 'mvn -B -q install -DskipTests' at the repository root";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(reason);
-            }
-            Assumptions.abort(reason);
-        }
-        int total = read(folder).size();
-        Path viaCli = work.resolve("cli.db");
-        try (Target core = new Target(work.resolve("core.db")); Target cli = new Target(viaCli)) {
-            core.migrate(folder);
-
-            Cli first = Cli.run(jar, work, "migrate", "--url", "jdbc:sqlite:" + viaCli, "--migrations",
-                    folder.toString(), "--json");
-            assertEquals(0, first.exit(), first::describe);
-            assertTrue(Pattern.compile("\"ok\"\\s*:\\s*true").matcher(first.stdout()).find(), first::describe);
-            assertEquals(total, count(first.stdout(), "\"executionMs\""), first::describe);
-            assertEquals(core.fingerprint().canonicalText(), cli.fingerprint().canonicalText());
-            assertEquals((long) total, cli.number("SELECT count(*) AS n FROM " + HISTORY + " WHERE status = 'success'"));
-
-            Cli again = Cli.run(jar, work, "migrate", "--url", "jdbc:sqlite:" + viaCli, "--migrations",
-                    folder.toString(), "--json");
-            assertEquals(0, again.exit(), again::describe);
-            assertTrue(Pattern.compile("\"applied\"\\s*:\\s*\\[\\s*]").matcher(again.stdout()).find(), again::describe);
-            assertEquals(core.fingerprint().hash(), cli.fingerprint().hash());
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------- schema
 
     private static void assertSchema(Target db) {
@@ -463,38 +429,6 @@ class SqliteRealWorldIT {
         @Override
         public void close() {
             pool.close();
-        }
-    }
-
-    /**
-     * A real {@code keel} process from the CLI jar built by {@code mvn install} at the repository root, with this
-     * module's freshly compiled classes in front of it on the class path, so that the process runs the dialect under
-     * test rather than the copy shaded into the jar when it was last built.
-     */
-    private record Cli(int exit, String stdout, String stderr, List<String> command) {
-
-        static Cli run(Path jar, Path workDir, String... args) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-cp");
-            command.add(Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + jar);
-            command.add("dev.keel.cli.KeelCli");
-            command.addAll(List.of(args));
-            Path out = Files.createTempFile(workDir, "keel", ".out");
-            Path err = Files.createTempFile(workDir, "keel", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().remove("KEEL_ENV");
-            Process process = builder.start();
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("keel did not finish within 300 s: " + command);
-            }
-            return new Cli(process.exitValue(), Files.readString(out), Files.readString(err), command);
-        }
-
-        String describe() {
-            return command + " exited " + exit + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
         }
     }
 }

@@ -71,8 +71,9 @@ public final class Planner {
         List<SqlStatement> statements = script.noOp()
                 ? List.of()
                 : dialect.splitter().split(script.sql(), script.location(), script.firstLine());
-        if (statements.isEmpty() && !script.noOp()) {
-            // The reader saw SQL where the splitter saw only comments: never record such a file as applied.
+        if (statements.isEmpty() && !script.noOp() && hasLoneCarriageReturn(script.sql())) {
+            // With old-Mac line endings the reader sees lines of SQL where a splitter whose line comments end only at
+            // a line feed (as SQLite's do) sees one long comment: never record such a file as applied.
             problems.add(Problem.at(ErrorCode.STATEMENT_UNSUPPORTED, Location.of(script.location()),
                     "Migration " + script.version() + " (" + script.script() + ") holds text that is not a comment, but"
                             + " the " + dialect.id() + " splitter found no statement in it.",
@@ -109,6 +110,15 @@ public final class Planner {
                 ? Protection.TRANSACTION
                 : Protection.NONE;
         return new PlannedMigration(script, statements, protection, Optional.empty());
+    }
+
+    private static boolean hasLoneCarriageReturn(String text) {
+        for (int i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+            if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A partial attempt resumes only when the statements it applied are still there, unchanged. */

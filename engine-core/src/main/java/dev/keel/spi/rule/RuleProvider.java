@@ -1,6 +1,7 @@
 package dev.keel.spi.rule;
 
 import dev.keel.spi.Api;
+import java.util.List;
 
 /**
  * Entry point of a rule plugin, found with {@link java.util.ServiceLoader} through
@@ -13,4 +14,9 @@ public interface RuleProvider {
 
     /** A stable, unique id in kebab-case (e.g. {@code acme-table-comments}). */
     String id();
+
+    /** The rules this provider contributes; none by default, so a provider may add rules in a later version. */
+    default List<Rule> rules() {
+        return List.of();
+    }
 }

@@ -1,4 +1,4 @@
-package dev.keel.dialect.mysql;
+package dev.keel.systemtests.mysql;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keel.dialect.mysql.MysqlStatementSplitter;
 import dev.keel.spi.dialect.SchemaFingerprint;
+import dev.keel.spi.migration.Checksum;
+import dev.keel.systemtests.DatabaseProbe;
+import dev.keel.systemtests.KeelProcess;
+import dev.keel.systemtests.KeelRun;
 import dev.keel.testkit.DatabaseProvisioning;
 import dev.keel.testkit.TestDatabase;
 import java.io.IOException;
@@ -44,16 +49,14 @@ class MysqlPartialMigrationIT {
     Path dir;
 
     private TestDatabase database;
-    private JdbcProbe probe;
+    private DatabaseProbe probe;
     private Path migrations;
     private Path fiveFile;
-    private String url;
 
     @BeforeEach
     void setUp() throws IOException {
         database = DatabaseProvisioning.mysql();
-        probe = new JdbcProbe(database);
-        url = KeelProcess.cliUrl(database);
+        probe = DatabaseProbe.mysql(database);
         migrations = Files.createDirectories(dir.resolve("db/migrations"));
         Files.writeString(migrations.resolve("V1__settings.sql"),
                 "-- Description: the first migration, applied in full\nCREATE TABLE settings (k VARCHAR(50) PRIMARY KEY, v TEXT);\n",
@@ -75,7 +78,7 @@ class MysqlPartialMigrationIT {
     @Test
     void failureAtStatementFourLeavesPartialRowExit6AndResumesAfterTheFix() throws IOException {
         // 1. Fails at statement 4 of 5: exit 6, text output names the problem and the recovery steps.
-        KeelProcess failed = keel("migrate");
+        KeelRun failed = keel("migrate");
         assertEquals(6, failed.exitCode(), failed::toString);
         assertTrue(failed.stderr().contains("KEEL-E0602"), failed::toString);
         assertTrue(failed.stderr().contains("statements 1-3 of 5 were committed"), failed::toString);
@@ -91,7 +94,7 @@ class MysqlPartialMigrationIT {
 
         // 2. The same again as JSON: the problem with code, place and fix; still 3 of 5 (1-3 were not re-run:
         //    statement 1 would fail with "table exists").
-        KeelProcess again = keel("migrate", "--json");
+        KeelRun again = keel("migrate", "--json");
         assertEquals(6, again.exitCode(), again::toString);
         JsonNode problem = again.problems().get(0);
         assertAll(() -> assertEquals("KEEL-E0602", problem.path("code").asText()),
@@ -104,7 +107,7 @@ class MysqlPartialMigrationIT {
         assertEquals(List.of("1=success 1/1", "2=partial 3/5"), probe.history());
 
         // 3. status shows the partial migration and where it stopped.
-        KeelProcess status = keel("status", "--json");
+        KeelRun status = keel("status", "--json");
         assertEquals(0, status.exitCode(), status::toString);
         JsonNode v2 = migration(status.json(), "2");
         assertEquals("partial", v2.path("state").asText(), v2::toString);
@@ -113,7 +116,7 @@ class MysqlPartialMigrationIT {
 
         // 4. Fix statement 4 in the file: migrate runs statements 4 and 5 only, and the row becomes success.
         Files.writeString(fiveFile, Files.readString(fiveFile).replace(BROKEN, FIXED), StandardCharsets.UTF_8);
-        KeelProcess resumed = keel("migrate", "--json");
+        KeelRun resumed = keel("migrate", "--json");
         assertEquals(0, resumed.exitCode(), resumed::toString);
         assertEquals(List.of("2"), resumed.appliedVersions());
         assertEquals(List.of("1=success 1/1", "2=success 5/5"), probe.history(), "the attempt's row is completed, not duplicated");
@@ -124,21 +127,21 @@ class MysqlPartialMigrationIT {
                 .isPresent(), "the error is cleared");
         String checksum = probe.query("SELECT checksum FROM keel_schema_history WHERE version = '2'").get(0)
                 .text("checksum").orElseThrow();
-        assertEquals(dev.keel.spi.migration.Checksum.of(Files.readString(fiveFile)).hex(), checksum,
+        assertEquals(Checksum.of(Files.readString(fiveFile)).hex(), checksum,
                 "the row records the fixed file");
 
         // 5. Nothing is pending any more, and validation is clean.
-        KeelProcess nothing = keel("migrate", "--json");
+        KeelRun nothing = keel("migrate", "--json");
         assertEquals(0, nothing.exitCode(), nothing::toString);
         assertEquals(List.of(), nothing.appliedVersions());
-        KeelProcess clean = keel("status", "--json");
+        KeelRun clean = keel("status", "--json");
         assertEquals(0, clean.json().path("problems").size(), clean::toString);
         assertTrue(clean.json().path("drift").isMissingNode(), clean::toString);
     }
 
     @Test
     void editingAStatementThatWasAlreadyAppliedIsRefusedAndNothingRuns() throws IOException {
-        KeelProcess failed = keel("migrate", "--json");
+        KeelRun failed = keel("migrate", "--json");
         assertEquals(6, failed.exitCode(), failed::toString);
         SchemaFingerprint before = probe.fingerprint();
         List<String> historyBefore = probe.history();
@@ -149,7 +152,7 @@ class MysqlPartialMigrationIT {
         edited.set(3, FIVE.get(3).replace(BROKEN, FIXED));
         write(edited);
 
-        KeelProcess refused = keel("migrate", "--json");
+        KeelRun refused = keel("migrate", "--json");
         assertEquals(3, refused.exitCode(), refused::toString);
         JsonNode problem = refused.problems().get(0);
         assertAll(() -> assertEquals("KEEL-E0309", problem.path("code").asText(), refused::toString),
@@ -162,21 +165,21 @@ class MysqlPartialMigrationIT {
         assertEquals(List.of("id", "name"), probe.columns("customers"));
 
         // In text mode the refusal goes to stderr with its fix, exit 3.
-        KeelProcess text = keel("migrate");
+        KeelRun text = keel("migrate");
         assertEquals(3, text.exitCode(), text::toString);
         assertTrue(text.stderr().contains("KEEL-E0309") && text.stderr().contains("fix:"), text::toString);
 
         // Putting statement 2 back as it was applied lets the migration resume.
         write(new ArrayList<>(List.of(FIVE.get(0), FIVE.get(1), FIVE.get(2), FIVE.get(3).replace(BROKEN, FIXED), FIVE.get(4))));
-        KeelProcess resumed = keel("migrate", "--json");
+        KeelRun resumed = keel("migrate", "--json");
         assertEquals(0, resumed.exitCode(), resumed::toString);
         assertEquals(List.of("1=success 1/1", "2=success 5/5"), probe.history());
     }
 
-    private KeelProcess keel(String command, String... options) {
+    private KeelRun keel(String command, String... options) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of(options));
-        args.addAll(KeelProcess.target(url, migrations));
+        args.addAll(KeelProcess.target(database, migrations));
         return KeelProcess.run(dir, args);
     }
 

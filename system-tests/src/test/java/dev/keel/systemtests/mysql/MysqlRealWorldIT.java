@@ -1,4 +1,4 @@
-package dev.keel.dialect.mysql;
+package dev.keel.systemtests.mysql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,14 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.spi.dialect.SchemaFingerprint;
+import dev.keel.systemtests.DatabaseProbe;
+import dev.keel.systemtests.KeelProcess;
+import dev.keel.systemtests.KeelRun;
+import dev.keel.systemtests.Repository;
 import dev.keel.testkit.DatabaseProvisioning;
 import dev.keel.testkit.TestDatabase;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real-world fixture ({@code src/test/resources/realworld}: a shop's migration history in every file-name form,
+ * The MySQL real-world fixture ({@code dialect-mysql/src/test/resources/realworld}: a shop's migration history in every file-name form,
  * with routines written with and without {@code DELIMITER}, executable comments, CRLF files and no-ops) applied by
  * the packaged CLI to two fresh databases: everything applies cleanly, a second run applies nothing, both databases
  * get the same schema fingerprint, and a hand-made change afterwards is reported as drift by {@code keel status}.
@@ -40,16 +42,16 @@ class MysqlRealWorldIT {
     private Path migrations;
     private TestDatabase first;
     private TestDatabase second;
-    private JdbcProbe firstProbe;
-    private JdbcProbe secondProbe;
+    private DatabaseProbe firstProbe;
+    private DatabaseProbe secondProbe;
 
     @BeforeAll
-    void setUp() throws URISyntaxException {
-        migrations = Path.of(Objects.requireNonNull(getClass().getResource("/realworld"), "fixture on the class path").toURI());
+    void setUp() {
+        migrations = Repository.folder("dialect-mysql/src/test/resources/realworld");
         first = DatabaseProvisioning.mysql();
         second = DatabaseProvisioning.mysql();
-        firstProbe = new JdbcProbe(first);
-        secondProbe = new JdbcProbe(second);
+        firstProbe = DatabaseProbe.mysql(first);
+        secondProbe = DatabaseProbe.mysql(second);
     }
 
     @AfterAll
@@ -74,13 +76,13 @@ class MysqlRealWorldIT {
         }
         assertTrue(sqlFiles >= 200, "the fixture has at least 200 files: " + sqlFiles);
 
-        KeelProcess before = keel(first, "status", "--json");
+        KeelRun before = keel(first, "status", "--json");
         assertEquals(0, before.exitCode(), before::toString);
         assertEquals(0, before.json().path("problems").size(), before::toString);
         int pending = before.json().path("pending").asInt();
         assertTrue(pending >= 150, "pending migrations: " + pending);
 
-        KeelProcess run = keel(first, "migrate", "--json");
+        KeelRun run = keel(first, "migrate", "--json");
         assertEquals(0, run.exitCode(), run::toString);
         List<String> applied = run.appliedVersions();
         assertEquals(pending, applied.size(), "every pending migration was applied");
@@ -116,12 +118,12 @@ class MysqlRealWorldIT {
         assertEquals("a-b-c", firstProbe.query("SELECT fn_slugify(' A -- B; C ') AS s").get(0).text("s").orElseThrow());
         assertEquals(1L, firstProbe.count("SELECT fn_is_valid_email('x@example.org')"));
 
-        KeelProcess again = keel(first, "migrate", "--json");
+        KeelRun again = keel(first, "migrate", "--json");
         assertEquals(0, again.exitCode(), again::toString);
         assertEquals(List.of(), again.appliedVersions(), "a second run applies nothing");
         assertEquals(history, firstProbe.history(), "and writes no row");
 
-        KeelProcess status = keel(first, "status", "--json");
+        KeelRun status = keel(first, "status", "--json");
         assertEquals(0, status.exitCode(), status::toString);
         JsonNode document = status.json();
         assertEquals(0, document.path("pending").asInt());
@@ -132,7 +134,7 @@ class MysqlRealWorldIT {
     @Test
     @Order(2)
     void twoDatabasesMigratedByTheSameFilesHaveTheSameFingerprint() {
-        KeelProcess run = keel(second, "migrate", "--json");
+        KeelRun run = keel(second, "migrate", "--json");
         assertEquals(0, run.exitCode(), run::toString);
         SchemaFingerprint a = firstProbe.fingerprint();
         SchemaFingerprint b = secondProbe.fingerprint();
@@ -164,7 +166,7 @@ class MysqlRealWorldIT {
         assertNotEquals(firstProbe.fingerprint().hash(), after.hash());
         assertTrue(after.canonicalText().contains("column orders.hotfix_flag"), after::canonicalText);
 
-        KeelProcess drifted = keel(second, "status", "--json");
+        KeelRun drifted = keel(second, "status", "--json");
         assertEquals(0, drifted.exitCode(), drifted::toString);
         JsonNode drift = drifted.json().path("drift");
         assertFalse(drift.isMissingNode(), () -> "drift reported: " + drifted);
@@ -173,21 +175,21 @@ class MysqlRealWorldIT {
         List<String> versions = secondProbe.history().stream().map(r -> r.substring(0, r.indexOf('='))).toList();
         assertEquals(versions.get(versions.size() - 1), drift.path("sinceVersion").asText());
 
-        KeelProcess text = keel(second, "status");
+        KeelRun text = keel(second, "status");
         assertTrue(text.stdout().contains("drift"), text::toString);
 
-        KeelProcess clean = keel(first, "status", "--json");
+        KeelRun clean = keel(first, "status", "--json");
         assertTrue(clean.json().path("drift").isMissingNode(), "the other database has not drifted: " + clean);
     }
 
-    private KeelProcess keel(TestDatabase database, String command, String... options) {
+    private KeelRun keel(TestDatabase database, String command, String... options) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of(options));
-        args.addAll(KeelProcess.target(KeelProcess.cliUrl(database), migrations));
+        args.addAll(KeelProcess.target(database, migrations));
         return KeelProcess.run(dir, args);
     }
 
-    private static String databaseName(JdbcProbe probe) {
+    private static String databaseName(DatabaseProbe probe) {
         return probe.query("SELECT DATABASE() AS db").get(0).text("db").orElseThrow();
     }
 }

@@ -1,15 +1,21 @@
-package dev.keel.dialect.mysql;
+package dev.keel.systemtests.mysql;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keel.spi.dialect.DatabaseLock;
+import dev.keel.spi.dialect.DatabaseSession;
+import dev.keel.systemtests.DatabaseProbe;
+import dev.keel.systemtests.KeelProcess;
+import dev.keel.systemtests.KeelRun;
 import dev.keel.testkit.DatabaseProvisioning;
 import dev.keel.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,22 +37,17 @@ class MysqlConcurrentMigrateIT {
     Path dir;
 
     private TestDatabase database;
-    private JdbcProbe probe;
-    private final List<Process> started = new ArrayList<>();
+    private DatabaseProbe probe;
 
     @BeforeEach
     void setUp() {
         database = DatabaseProvisioning.mysql();
-        probe = new JdbcProbe(database);
+        probe = DatabaseProbe.mysql(database);
     }
 
     @AfterEach
     void tearDown() {
-        started.forEach(p -> {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-        });
+        KeelProcess.killLeftovers();
         probe.close();
         database.close();
     }
@@ -65,29 +66,17 @@ class MysqlConcurrentMigrateIT {
                             + "INSERT INTO t" + i + " (n, note) VALUES (" + i + ", 'applied once; I hope');\n",
                     StandardCharsets.UTF_8);
         }
-        String url = KeelProcess.cliUrl(database);
-        List<Process> processes = new ArrayList<>();
+        List<KeelProcess> processes = new ArrayList<>();
         for (int p = 0; p < PROCESSES; p++) {
             List<String> args = new ArrayList<>(List.of("migrate", "--json", "--lock-timeout", "180s"));
-            args.addAll(KeelProcess.target(url, migrations));
-            Process process = KeelProcess.builder(dir, args)
-                    .redirectOutput(dir.resolve("out-" + p + ".json").toFile())
-                    .redirectError(dir.resolve("err-" + p + ".txt").toFile())
-                    .start();
-            started.add(process);
-            processes.add(process);
+            args.addAll(KeelProcess.target(database, migrations));
+            processes.add(KeelProcess.start(dir, args));
         }
         List<String> applied = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {
             int p = i;
-            Process process = processes.get(p);
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                fail("process " + p + " hung");
-            }
-            KeelProcess result = new KeelProcess(process.exitValue(),
-                    Files.readString(dir.resolve("out-" + p + ".json"), StandardCharsets.UTF_8),
-                    Files.readString(dir.resolve("err-" + p + ".txt"), StandardCharsets.UTF_8));
+            KeelRun result = processes.get(p).finish(KeelProcess.TIMEOUT.toSeconds());
             assertEquals(0, result.exitCode(), () -> "process " + p + ": " + result);
             JsonNode document = result.json();
             assertTrue(document.path("ok").asBoolean(), result::toString);
@@ -104,39 +93,35 @@ class MysqlConcurrentMigrateIT {
         for (int i = 1; i <= MIGRATIONS; i++) {
             assertEquals(1, probe.count("SELECT COUNT(*) FROM t" + i), "rows in t" + i);
         }
-        assertEquals(0, probe.count("SELECT IS_USED_LOCK(?) IS NOT NULL", MysqlNamedLock.lockName(databaseName())),
-                "the lock is free once every run has ended");
+        try (DatabaseSession session = probe.open()) {
+            assertDoesNotThrow(() -> probe.dialect().lock(session).acquire(Duration.ZERO).close(),
+                    "the lock is free once every run has ended");
+        }
     }
 
     @Test
     void aRunThatCannotGetTheLockInTimeExits5AndAppliesNothing() throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(migrations.resolve("V1__first.sql"), "CREATE TABLE first_table (id INT PRIMARY KEY);\n");
-        String url = KeelProcess.cliUrl(database);
         // Another session holds Keel's lock, as a long run would. (Closing a pooled session keeps the MySQL session
         // and its named locks alive, so the lock is released explicitly.)
-        String lock = MysqlNamedLock.lockName(databaseName());
-        try (var holder = probe.open()) {
-            assertEquals(1L, holder.query("SELECT GET_LOCK(?, 0) AS got", lock).get(0).number("got").orElse(0L));
+        try (DatabaseSession holder = probe.open()) {
+            DatabaseLock.Held held = probe.dialect().lock(holder).acquire(Duration.ZERO);
             List<String> args = new ArrayList<>(List.of("migrate", "--json", "--lock-timeout", "2s"));
-            args.addAll(KeelProcess.target(url, migrations));
+            args.addAll(KeelProcess.target(database, migrations));
             long startedAt = System.nanoTime();
-            KeelProcess result = KeelProcess.run(dir, args);
+            KeelRun result = KeelProcess.run(dir, args);
             long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
             assertEquals(5, result.exitCode(), result::toString);
             assertEquals("KEEL-E0501", result.problems().get(0).path("code").asText(), result::toString);
             assertTrue(waitedMs >= 2000, () -> "waited only " + waitedMs + " ms");
             assertTrue(!probe.tableExists("first_table"), "nothing was applied");
-            holder.query("SELECT RELEASE_LOCK(?) AS released", lock);
+            held.close();
         }
         List<String> again = new ArrayList<>(List.of("migrate", "--json"));
-        again.addAll(KeelProcess.target(url, migrations));
-        KeelProcess after = KeelProcess.run(dir, again);
+        again.addAll(KeelProcess.target(database, migrations));
+        KeelRun after = KeelProcess.run(dir, again);
         assertEquals(0, after.exitCode(), after::toString);
         assertEquals(List.of("1"), after.appliedVersions(), "once the lock is free the run applies");
-    }
-
-    private String databaseName() {
-        return probe.query("SELECT DATABASE() AS db").get(0).text("db").orElseThrow();
     }
 }

@@ -1,4 +1,4 @@
-package dev.keel.dialect.postgres;
+package dev.keel.systemtests.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.keel.spi.dialect.DatabaseLock;
 import dev.keel.spi.dialect.DatabaseSession;
 import dev.keel.spi.dialect.Row;
+import dev.keel.systemtests.DatabaseProbe;
+import dev.keel.systemtests.KeelProcess;
+import dev.keel.systemtests.KeelRun;
 import dev.keel.testkit.DatabaseProvisioning;
 import dev.keel.testkit.TestDatabase;
 import java.io.IOException;
@@ -24,7 +27,6 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,23 +42,19 @@ class PostgresConcurrencyIT {
     Path work;
 
     private TestDatabase database;
-    private InProcessKeel keel;
-
-    @BeforeAll
-    static void cliJar() {
-        KeelProcess.requireJar();
-    }
+    private DatabaseProbe probe;
 
     @BeforeEach
     void provision() {
         database = DatabaseProvisioning.postgres();
-        keel = new InProcessKeel(database);
+        probe = DatabaseProbe.postgres(database);
     }
 
     @AfterEach
     void drop() {
-        if (keel != null) {
-            keel.close();
+        KeelProcess.killLeftovers();
+        if (probe != null) {
+            probe.close();
         }
         if (database != null) {
             database.close();
@@ -75,18 +73,20 @@ class PostgresConcurrencyIT {
         try (Connection gate = connect()) {
             KeelProcess holder = startHeldAtGate(gate, migrations);
             KeelProcess waiter = migrate(migrations, "120s");
-            awaitTrue("the second run waits for the lock", 60, () -> !keel.query("SELECT pid FROM pg_stat_activity"
+            awaitTrue("the second run waits for the lock", 60, () -> !probe.query("SELECT pid FROM pg_stat_activity"
                     + " WHERE datname = current_database() AND application_name = 'keel' AND pid <> pg_backend_pid()"
                     + " AND (query LIKE '%pg_try_advisory_lock%' OR wait_event = 'advisory')").isEmpty()
                     || !waiter.isAlive());
             assertTrue(waiter.isAlive(), () -> "the second run ended while the first held the lock:\n" + waiter.output());
             gate.commit(); // the first run goes on to its index build while the second one waits
 
-            assertEquals(0, holder.waitFor(120), holder::output);
-            assertEquals(0, waiter.waitFor(120), waiter::output);
+            KeelRun held = holder.finish(120);
+            assertEquals(0, held.exitCode(), held::toString);
+            KeelRun waited = waiter.finish(120);
+            assertEquals(0, waited.exitCode(), waited::toString);
         }
         assertEquals(List.of("1 success 1", "2 success 1"), successesPerVersion());
-        assertEquals("true", keel.query("SELECT indisvalid::text AS v FROM pg_index WHERE indexrelid = 'big_h_ix'::regclass")
+        assertEquals("true", probe.query("SELECT indisvalid::text AS v FROM pg_index WHERE indexrelid = 'big_h_ix'::regclass")
                 .get(0).text("v").orElseThrow());
     }
 
@@ -97,10 +97,9 @@ class PostgresConcurrencyIT {
     @Test
     void aWaiterBlockedInsideAStatementWouldDeadlock() throws Exception {
         Path migrations = indexBuildMigrations();
-        String name = keel.query("SELECT current_database() AS d").get(0).text("d").orElseThrow();
-        long key = PostgresAdvisoryLock.keyFor(name);
         try (Connection gate = connect(); Connection blocked = connect()) {
             KeelProcess holder = startHeldAtGate(gate, migrations);
+            long key = heldAdvisoryLockKey();
             CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
                 try (Statement s = blocked.createStatement()) {
                     s.execute("SELECT pg_advisory_lock(" + key + ")");
@@ -110,13 +109,13 @@ class PostgresConcurrencyIT {
                     return e.getSQLState() + " " + e.getMessage();
                 }
             });
-            awaitTrue("the blocked session waits", 30, () -> !keel.query("SELECT 1 FROM pg_stat_activity WHERE"
+            awaitTrue("the blocked session waits", 30, () -> !probe.query("SELECT 1 FROM pg_stat_activity WHERE"
                     + " wait_event = 'advisory' AND datname = current_database() AND pid <> pg_backend_pid()").isEmpty());
             gate.commit();
-            int exit = holder.waitFor(120);
+            KeelRun held = holder.finish(120);
             String blockedOutcome = waiting.get();
-            assertTrue(blockedOutcome.startsWith("40P01") || holder.output().contains("deadlock detected"),
-                    () -> "expected a deadlock; holder exit " + exit + ":\n" + holder.output() + "\nblocked: " + blockedOutcome);
+            assertTrue(blockedOutcome.startsWith("40P01") || held.output().contains("deadlock detected"),
+                    () -> "expected a deadlock; holder " + held + "\nblocked: " + blockedOutcome);
         }
     }
 
@@ -136,14 +135,15 @@ class PostgresConcurrencyIT {
             runs.add(migrate(migrations, "180s"));
         }
         for (KeelProcess run : runs) {
-            assertEquals(0, run.waitFor(240), run::output);
+            KeelRun done = run.finish(240);
+            assertEquals(0, done.exitCode(), done::toString);
         }
         List<String> expected = new ArrayList<>();
         for (int v = 1; v <= 12; v++) {
             expected.add(v + " success 1");
         }
         assertEquals(expected, successesPerVersion());
-        assertEquals(12L, keel.query("SELECT count(*) AS n FROM keel_schema_history").get(0).number("n").orElseThrow(),
+        assertEquals(12L, probe.query("SELECT count(*) AS n FROM keel_schema_history").get(0).number("n").orElseThrow(),
                 "only success rows");
     }
 
@@ -152,18 +152,18 @@ class PostgresConcurrencyIT {
         Path migrations = work.resolve("migrations");
         Files.createDirectories(migrations);
         Files.writeString(migrations.resolve("V1__t.sql"), "CREATE TABLE t (id int);\n", StandardCharsets.UTF_8);
-        try (DatabaseSession holder = keel.session()) {
-            DatabaseLock.Held held = keel.dialect().lock(holder).acquire(Duration.ZERO);
+        try (DatabaseSession holder = probe.open()) {
+            DatabaseLock.Held held = probe.dialect().lock(holder).acquire(Duration.ZERO);
             try {
-                KeelProcess run = migrate(migrations, "2s");
-                assertEquals(5, run.waitFor(60), run::output);
-                assertTrue(run.output().contains("KEEL-E0501"), run::output);
-                assertTrue(run.output().contains("lockTimeout") || run.output().contains("lock-timeout"), run::output);
+                KeelRun run = migrate(migrations, "2s").finish(60);
+                assertEquals(5, run.exitCode(), run::toString);
+                assertTrue(run.output().contains("KEEL-E0501"), run::toString);
+                assertTrue(run.output().contains("lockTimeout") || run.output().contains("lock-timeout"), run::toString);
             } finally {
                 held.close();
             }
         }
-        assertEquals(0L, keel.query("SELECT count(*) AS n FROM pg_class WHERE relname = 't'").get(0).number("n").orElseThrow());
+        assertEquals(0L, probe.query("SELECT count(*) AS n FROM pg_class WHERE relname = 't'").get(0).number("n").orElseThrow());
     }
 
     /** A killed run's lock and transaction end with its connection; the next run applies the migration once. */
@@ -175,14 +175,14 @@ class PostgresConcurrencyIT {
                 "CREATE TABLE slow (id int);\nINSERT INTO slow VALUES (1);\nSELECT pg_sleep(4);\nINSERT INTO slow VALUES (2);\n",
                 StandardCharsets.UTF_8);
         KeelProcess first = migrate(migrations, "10s");
-        awaitTrue("the first run sleeps inside its migration", 60, () -> !keel.query("SELECT 1 FROM pg_stat_activity"
+        awaitTrue("the first run sleeps inside its migration", 60, () -> !probe.query("SELECT 1 FROM pg_stat_activity"
                 + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'SELECT pg_sleep%'").isEmpty() || !first.isAlive());
         first.kill();
-        first.waitFor(30);
-        KeelProcess second = migrate(migrations, "60s");
-        assertEquals(0, second.waitFor(120), second::output);
+        first.finish(30);
+        KeelRun second = migrate(migrations, "60s").finish(120);
+        assertEquals(0, second.exitCode(), second::toString);
         assertEquals(List.of("1 success 1"), successesPerVersion());
-        assertEquals(2L, keel.query("SELECT count(*) AS n FROM slow").get(0).number("n").orElseThrow());
+        assertEquals(2L, probe.query("SELECT count(*) AS n FROM slow").get(0).number("n").orElseThrow());
     }
 
     // ------------------------------------------------------------------ support
@@ -192,7 +192,7 @@ class PostgresConcurrencyIT {
      * concurrently, outside a transaction.
      */
     private Path indexBuildMigrations() throws IOException {
-        keel.execute("CREATE TABLE gate (x int)");
+        probe.execute("CREATE TABLE gate (x int)");
         Path migrations = work.resolve("migrations");
         Files.createDirectories(migrations);
         Files.writeString(migrations.resolve("V1__big.sql"), "CREATE TABLE big (id int PRIMARY KEY, h text);\n"
@@ -210,7 +210,7 @@ class PostgresConcurrencyIT {
             s.execute("LOCK TABLE gate IN ACCESS EXCLUSIVE MODE");
         }
         KeelProcess holder = migrate(migrations, "60s");
-        awaitTrue("the first run waits at the gate", 120, () -> !keel.query("SELECT 1 FROM pg_stat_activity"
+        awaitTrue("the first run waits at the gate", 120, () -> !probe.query("SELECT 1 FROM pg_stat_activity"
                 + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'SELECT count(*) FROM gate%'"
                 + " AND wait_event_type = 'Lock'").isEmpty() || !holder.isAlive());
         assertTrue(holder.isAlive(), () -> "the first run ended early:\n" + holder.output());
@@ -218,10 +218,21 @@ class PostgresConcurrencyIT {
     }
 
     private KeelProcess migrate(Path migrations, String lockTimeout) {
-        List<String> args = new ArrayList<>(List.of("migrate", "--no-color", "--url", database.url(),
-                "--migrations", migrations.toString(), "--lock-timeout", lockTimeout));
-        database.user().ifPresent(u -> args.addAll(List.of("--user", u)));
-        return KeelProcess.start(work, args.toArray(String[]::new));
+        List<String> args = new ArrayList<>(List.of("migrate", "--no-color", "--lock-timeout", lockTimeout));
+        args.addAll(KeelProcess.target(database, migrations));
+        return KeelProcess.start(work, args);
+    }
+
+    /**
+     * The key of the advisory lock a keel run holds on this database, read from {@code pg_locks} (a bigint key is
+     * split into {@code classid}, its high half, and {@code objid}, its low half).
+     */
+    private long heldAdvisoryLockKey() {
+        List<Row> held = probe.query("SELECT (l.classid::bigint << 32) | l.objid::bigint AS k FROM pg_locks l"
+                + " JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted"
+                + " AND l.objsubid = 1 AND d.datname = current_database()");
+        assertEquals(1, held.size(), () -> "one advisory lock held on the database: " + held);
+        return held.get(0).number("k").orElseThrow();
     }
 
     private Connection connect() throws SQLException {
@@ -232,7 +243,7 @@ class PostgresConcurrencyIT {
     }
 
     private List<String> successesPerVersion() {
-        return keel.query("SELECT version || ' ' || status || ' ' || count(*) AS r FROM keel_schema_history"
+        return probe.query("SELECT version || ' ' || status || ' ' || count(*) AS r FROM keel_schema_history"
                 + " GROUP BY version, status ORDER BY version::int, status").stream()
                 .map((Row r) -> r.text("r").orElseThrow()).toList();
     }

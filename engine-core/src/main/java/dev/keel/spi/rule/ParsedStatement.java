@@ -1,0 +1,76 @@
+package dev.keel.spi.rule;
+
+import dev.keel.spi.Api;
+import dev.keel.spi.dialect.ServerInfo;
+import dev.keel.spi.migration.SqlStatement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keel's parser-neutral view of one statement, as rules see it: what it does ({@link #kind()}), the objects it
+ * touches, its clauses, its text and place, and the dialect and server it targets.
+ *
+ * @param statement       the statement's text and position in its script
+ * @param dialect         the dialect id ({@code postgres}, {@code mysql}, {@code sqlite})
+ * @param server          the target server's product and version, when known (detected or configured)
+ * @param kind            what the statement does
+ * @param objects         the objects touched, the statement's main target first
+ * @param clauses         the clauses and modifiers present
+ * @param lexicalFallback whether the SQL parser rejected the statement and a lexical classifier produced this
+ *                        view (kind and objects are then best effort)
+ * @param details         parser-specific views of the statement (e.g. a syntax tree) for rules that ask for one
+ *                        with {@link #detail(Class)}; opaque to the core
+ */
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+public record ParsedStatement(
+        SqlStatement statement,
+        String dialect,
+        Optional<ServerInfo> server,
+        StatementKind kind,
+        List<SqlObject> objects,
+        Set<Clause> clauses,
+        boolean lexicalFallback,
+        List<Object> details) {
+
+    public ParsedStatement {
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(kind, "kind");
+        objects = List.copyOf(objects);
+        clauses = Set.copyOf(clauses);
+        details = List.copyOf(details);
+    }
+
+    /** The statement's SQL text. */
+    public String sql() {
+        return statement.sql();
+    }
+
+    /** Whether the statement has this clause. */
+    public boolean has(Clause clause) {
+        return clauses.contains(clause);
+    }
+
+    /** The names of the touched objects of one type, in order. */
+    public List<String> names(SqlObject.Type type) {
+        return objects.stream().filter(o -> o.type() == type).map(SqlObject::name).toList();
+    }
+
+    /** The main table the statement works on, if any. */
+    public Optional<String> table() {
+        return names(SqlObject.Type.TABLE).stream().findFirst();
+    }
+
+    /** The first detail of the given type (e.g. a parser's syntax tree), if the parser attached one. */
+    public <T> Optional<T> detail(Class<T> type) {
+        return details.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** The server's major version, when known. */
+    public Optional<Integer> serverMajor() {
+        return server.map(ServerInfo::major);
+    }
+}
