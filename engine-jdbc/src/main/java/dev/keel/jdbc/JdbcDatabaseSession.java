@@ -4,7 +4,7 @@ import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.dialect.DatabaseSession;
 import dev.keel.spi.dialect.Row;
-import dev.keel.spi.dialect.ServerInfo;
+import dev.keel.spi.ServerInfo;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;

@@ -9,7 +9,7 @@ import dev.keel.spi.migration.Checksum;
 import dev.keel.spi.migration.MigrationHistory;
 import dev.keel.spi.migration.MigrationStatus;
 import dev.keel.spi.migration.Version;
-import dev.keel.spi.rule.Risk;
+import dev.keel.spi.Risk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

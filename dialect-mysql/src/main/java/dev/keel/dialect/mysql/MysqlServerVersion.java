@@ -1,6 +1,6 @@
 package dev.keel.dialect.mysql;
 
-import dev.keel.spi.dialect.ServerInfo;
+import dev.keel.spi.ServerInfo;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.spi.dialect.Capabilities;
-import dev.keel.spi.dialect.ServerInfo;
+import dev.keel.spi.ServerInfo;
 import dev.keel.spi.migration.SqlStatement;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.keel.dialect.postgres;
 
-import dev.keel.spi.dialect.ServerInfo;
+import dev.keel.spi.ServerInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.keel.dialect.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keel.spi.dialect.ServerInfo;
+import dev.keel.spi.ServerInfo;
 import dev.keel.spi.migration.SqlStatement;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -16,7 +16,7 @@ import dev.keel.spi.dialect.DatabaseLock;
 import dev.keel.spi.dialect.DatabaseSession;
 import dev.keel.spi.dialect.Row;
 import dev.keel.spi.dialect.SchemaFingerprint;
-import dev.keel.spi.dialect.ServerInfo;
+import dev.keel.spi.ServerInfo;
 import dev.keel.spi.migration.MigrationHistory;
 import dev.keel.testkit.DatabaseProvisioning;
 import dev.keel.testkit.TestDatabase;

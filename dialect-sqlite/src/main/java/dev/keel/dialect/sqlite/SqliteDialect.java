@@ -8,7 +8,7 @@ import dev.keel.spi.dialect.DatabaseSession;
 import dev.keel.spi.dialect.Dialect;
 import dev.keel.spi.dialect.Row;
 import dev.keel.spi.dialect.SchemaFingerprint;
-import dev.keel.spi.dialect.ServerInfo;
+import dev.keel.spi.ServerInfo;
 import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.dialect.StatementSplitter;
 import dev.keel.spi.migration.MigrationHistory;

@@ -9,7 +9,7 @@ import dev.keel.jdbc.JdbcDatabaseSession;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.dialect.DatabaseLock;
-import dev.keel.spi.dialect.ServerInfo;
+import dev.keel.spi.ServerInfo;
 import dev.keel.spi.migration.SqlStatement;
 import java.nio.file.Files;
 import java.nio.file.Path;

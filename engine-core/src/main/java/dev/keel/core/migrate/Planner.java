@@ -5,7 +5,7 @@ import dev.keel.spi.KeelException;
 import dev.keel.spi.Location;
 import dev.keel.spi.Problem;
 import dev.keel.spi.dialect.Dialect;
-import dev.keel.spi.dialect.ServerInfo;
+import dev.keel.spi.ServerInfo;
 import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.migration.MigrationPlan;
 import dev.keel.spi.migration.MigrationScript;

@@ -1,5 +1,6 @@
 package dev.keel.spi.dialect;
 
+import dev.keel.spi.ServerInfo;
 import dev.keel.spi.Api;
 import dev.keel.spi.KeelException;
 import java.util.List;

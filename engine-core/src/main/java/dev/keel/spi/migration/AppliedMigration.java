@@ -1,7 +1,7 @@
 package dev.keel.spi.migration;
 
 import dev.keel.spi.Api;
-import dev.keel.spi.rule.Risk;
+import dev.keel.spi.Risk;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

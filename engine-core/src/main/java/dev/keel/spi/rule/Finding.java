@@ -1,5 +1,6 @@
 package dev.keel.spi.rule;
 
+import dev.keel.spi.Risk;
 import dev.keel.spi.Api;
 import dev.keel.spi.Location;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package dev.keel.spi.rule;
 
 import dev.keel.spi.Api;
-import dev.keel.spi.migration.TransactionMode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -12,15 +11,14 @@ import java.util.Set;
  * order, the file, and how the runner wraps it.
  *
  * @param file            the migration file as shown to the user
- * @param transactionMode whether the runner wraps the file in a transaction
+ * @param wrapped         whether the runner wraps the whole file in one transaction (its transaction mode)
  * @param statements      every statement of the migration, in order
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
-public record MigrationContext(String file, TransactionMode transactionMode, List<ParsedStatement> statements) {
+public record MigrationContext(String file, boolean wrapped, List<ParsedStatement> statements) {
 
     public MigrationContext {
         Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(transactionMode, "transactionMode");
         statements = List.copyOf(statements);
     }
 
@@ -63,7 +61,7 @@ public record MigrationContext(String file, TransactionMode transactionMode, Lis
      * before it is still open.
      */
     public boolean inTransaction(ParsedStatement statement) {
-        if (transactionMode == TransactionMode.TRANSACTIONAL) {
+        if (wrapped) {
             return true;
         }
         boolean open = false;

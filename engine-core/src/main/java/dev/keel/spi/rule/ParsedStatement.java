@@ -1,8 +1,7 @@
 package dev.keel.spi.rule;
 
 import dev.keel.spi.Api;
-import dev.keel.spi.dialect.ServerInfo;
-import dev.keel.spi.migration.SqlStatement;
+import dev.keel.spi.ServerInfo;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +11,10 @@ import java.util.Set;
  * Keel's parser-neutral view of one statement, as rules see it: what it does ({@link #kind()}), the objects it
  * touches, its clauses, its text and place, and the dialect and server it targets.
  *
- * @param statement       the statement's text and position in its script
+ * @param sql             the statement's text, as sent to the database
+ * @param index           the statement's 0-based index in its script
+ * @param line            the 1-based line of its first character in the script
+ * @param column          the 1-based column of its first character
  * @param dialect         the dialect id ({@code postgres}, {@code mysql}, {@code sqlite})
  * @param server          the target server's product and version, when known (detected or configured)
  * @param kind            what the statement does
@@ -25,7 +27,10 @@ import java.util.Set;
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record ParsedStatement(
-        SqlStatement statement,
+        String sql,
+        int index,
+        int line,
+        int column,
         String dialect,
         Optional<ServerInfo> server,
         StatementKind kind,
@@ -35,7 +40,10 @@ public record ParsedStatement(
         List<Object> details) {
 
     public ParsedStatement {
-        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(sql, "sql");
+        if (index < 0 || line < 1 || column < 1) {
+            throw new IllegalArgumentException("index >= 0, line >= 1 and column >= 1 required");
+        }
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(kind, "kind");
@@ -44,9 +52,14 @@ public record ParsedStatement(
         details = List.copyOf(details);
     }
 
-    /** The statement's SQL text. */
-    public String sql() {
-        return statement.sql();
+    /** The first line of the statement, shortened for messages and findings. */
+    public String excerpt() {
+        String first = sql.strip();
+        int nl = first.indexOf('\n');
+        if (nl >= 0) {
+            first = first.substring(0, nl).strip() + " …";
+        }
+        return first.length() > 100 ? first.substring(0, 97) + "…" : first;
     }
 
     /** Whether the statement has this clause. */

@@ -1,4 +1,4 @@
-package dev.keel.spi.dialect;
+package dev.keel.spi;
 
 import dev.keel.spi.Api;
 import java.util.Objects;
