@@ -1,0 +1,36 @@
+package dev.keel.rules;
+
+import dev.keel.spi.rule.Rule;
+import dev.keel.spi.rule.RuleProvider;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keel's built-in rules, shipped through the same {@link RuleProvider} SPI third parties use. */
+public final class KeelRuleProvider implements RuleProvider {
+
+    /** This provider's id. */
+    public static final String ID = "keel-builtin";
+
+    private static final List<Rule> RULES = build();
+
+    private static List<Rule> build() {
+        List<Rule> rules = new ArrayList<>();
+        rules.addAll(DestructiveRules.all());
+        rules.addAll(CompatibilityRules.all());
+        rules.addAll(PostgresRules.all());
+        rules.addAll(MysqlRules.all());
+        rules.addAll(SqliteRules.all());
+        rules.addAll(TransactionRules.all());
+        return List.copyOf(rules);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return RULES;
+    }
+}

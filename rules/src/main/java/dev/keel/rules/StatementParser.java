@@ -1,0 +1,216 @@
+package dev.keel.rules;
+
+import dev.keel.spi.ServerInfo;
+import dev.keel.spi.migration.SqlStatement;
+import dev.keel.spi.rule.Clause;
+import dev.keel.spi.rule.ParsedStatement;
+import dev.keel.spi.rule.SqlObject;
+import dev.keel.spi.rule.StatementKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Commit;
+import net.sf.jsqlparser.statement.CreateFunctionalStatement;
+import net.sf.jsqlparser.statement.RollbackStatement;
+import net.sf.jsqlparser.statement.SetStatement;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.UnsupportedStatement;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.RenameTableStatement;
+import net.sf.jsqlparser.statement.comment.Comment;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
+import net.sf.jsqlparser.statement.create.schema.CreateSchema;
+import net.sf.jsqlparser.statement.create.sequence.CreateSequence;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.create.view.CreateView;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.drop.Drop;
+import net.sf.jsqlparser.statement.grant.Grant;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.truncate.Truncate;
+import net.sf.jsqlparser.statement.update.Update;
+
+/**
+ * Turns one statement into Keel's {@link ParsedStatement}: JSqlParser first (with a timeout), and for what it
+ * rejects or does not understand, the {@link LexicalClassifier}. Never throws for bad SQL: every statement gets a
+ * kind, its objects and clauses, and the JSqlParser tree and tokens as {@linkplain ParsedStatement#details()
+ * details} for {@link JsqlParsedStatement}.
+ */
+public final class StatementParser {
+
+    /** The default limit on JSqlParser's time for one statement. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final ExecutorService PARSE_THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "keel-sql-parser");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Duration timeout;
+
+    /** A parser with the {@linkplain #DEFAULT_TIMEOUT default timeout}. */
+    public StatementParser() {
+        this(DEFAULT_TIMEOUT);
+    }
+
+    /** A parser giving JSqlParser at most {@code timeout} per statement. */
+    public StatementParser(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /** Whether a dialect id is MySQL's family (MySQL, MariaDB). */
+    static boolean isMysql(String dialect) {
+        String d = dialect.toLowerCase(Locale.ROOT);
+        return d.equals("mysql") || d.equals("mariadb");
+    }
+
+    /** Parses one statement for {@code dialect}, aimed at {@code server} when known. */
+    public ParsedStatement parse(SqlStatement statement, String dialect, Optional<ServerInfo> server) {
+        boolean mysql = isMysql(dialect);
+        SqlTokens tokens = SqlTokens.of(statement.sql(), mysql);
+        LexicalClassifier.Classification lexical = LexicalClassifier.classify(tokens);
+        Optional<Statement> ast = jsql(statement.sql(), mysql);
+        List<Object> details = new ArrayList<>();
+        details.add(tokens);
+        if (ast.isEmpty()) {
+            return new ParsedStatement(statement.sql(), statement.index(), statement.line(), statement.column(), dialect, server, lexical.kind(), lexical.objects(), lexical.clauses(),
+                    true, details);
+        }
+        Statement tree = ast.get();
+        details.add(tree);
+        StatementKind kind = kindOf(tree).orElse(lexical.kind());
+        if (kind == StatementKind.ALTER_TABLE && lexical.kind() == StatementKind.RENAME_TABLE) {
+            kind = StatementKind.RENAME_TABLE;
+        }
+        List<SqlObject> objects = lexical.objects().isEmpty() ? objectsOf(tree) : lexical.objects();
+        Set<Clause> clauses = EnumSet.noneOf(Clause.class);
+        clauses.addAll(lexical.clauses());
+        refineClauses(tree, clauses);
+        return new ParsedStatement(statement.sql(), statement.index(), statement.line(), statement.column(), dialect, server, kind, objects, clauses, false, details);
+    }
+
+    private Optional<Statement> jsql(String sql, boolean mysql) {
+        try {
+            Statement s = CCJSqlParserUtil.parse(sql, PARSE_THREADS, p -> {
+                p.withTimeOut((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+                if (mysql) {
+                    p.withBackslashEscapeCharacter(true);
+                }
+            });
+            return s == null || s instanceof UnsupportedStatement ? Optional.empty() : Optional.of(s);
+        } catch (Exception | StackOverflowError | LinkageError e) {
+            return Optional.empty();
+        } catch (Error e) { // JSqlParser's TokenMgrError and similar lexer errors
+            if (e.getClass().getName().startsWith("net.sf.jsqlparser")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<StatementKind> kindOf(Statement s) {
+        StatementKind k = null;
+        if (s instanceof CreateTable) {
+            k = StatementKind.CREATE_TABLE;
+        } else if (s instanceof Alter) {
+            k = StatementKind.ALTER_TABLE;
+        } else if (s instanceof RenameTableStatement) {
+            k = StatementKind.RENAME_TABLE;
+        } else if (s instanceof Drop d) {
+            k = switch (d.getType().toUpperCase(Locale.ROOT)) {
+                case "TABLE" -> StatementKind.DROP_TABLE;
+                case "INDEX" -> StatementKind.DROP_INDEX;
+                case "SCHEMA" -> StatementKind.DROP_SCHEMA;
+                case "DATABASE" -> StatementKind.DROP_DATABASE;
+                default -> StatementKind.DROP_OTHER;
+            };
+        } else if (s instanceof Truncate) {
+            k = StatementKind.TRUNCATE;
+        } else if (s instanceof CreateIndex) {
+            k = StatementKind.CREATE_INDEX;
+        } else if (s instanceof Insert) {
+            k = StatementKind.INSERT;
+        } else if (s instanceof Update) {
+            k = StatementKind.UPDATE;
+        } else if (s instanceof Delete) {
+            k = StatementKind.DELETE;
+        } else if (s instanceof Merge) {
+            k = StatementKind.MERGE;
+        } else if (s instanceof CreateView) {
+            k = StatementKind.CREATE_VIEW;
+        } else if (s instanceof CreateFunctionalStatement) {
+            k = StatementKind.CREATE_ROUTINE;
+        } else if (s instanceof CreateSchema) {
+            k = StatementKind.CREATE_SCHEMA;
+        } else if (s instanceof CreateSequence) {
+            k = StatementKind.CREATE_SEQUENCE;
+        } else if (s instanceof SetStatement) {
+            k = StatementKind.SET;
+        } else if (s instanceof Commit) {
+            k = StatementKind.COMMIT;
+        } else if (s instanceof RollbackStatement) {
+            k = StatementKind.ROLLBACK;
+        } else if (s instanceof Grant) {
+            k = StatementKind.GRANT;
+        } else if (s instanceof Comment) {
+            k = StatementKind.COMMENT;
+        } else if (s instanceof Select) {
+            k = StatementKind.SELECT;
+        }
+        return Optional.ofNullable(k);
+    }
+
+    private static List<SqlObject> objectsOf(Statement s) {
+        List<SqlObject> objects = new ArrayList<>();
+        if (s instanceof CreateTable c) {
+            objects.add(SqlObject.table(c.getTable().getFullyQualifiedName()));
+        } else if (s instanceof Alter a) {
+            objects.add(SqlObject.table(a.getTable().getFullyQualifiedName()));
+        } else if (s instanceof Drop d && d.getName() != null) {
+            objects.add(new SqlObject(d.getType().equalsIgnoreCase("TABLE") ? SqlObject.Type.TABLE : SqlObject.Type.OTHER,
+                    d.getName().getFullyQualifiedName()));
+        } else if (s instanceof Truncate t && t.getTable() != null) {
+            objects.add(SqlObject.table(t.getTable().getFullyQualifiedName()));
+        } else if (s instanceof Insert i && i.getTable() != null) {
+            objects.add(SqlObject.table(i.getTable().getFullyQualifiedName()));
+        } else if (s instanceof Update u && u.getTable() != null) {
+            objects.add(SqlObject.table(u.getTable().getFullyQualifiedName()));
+        } else if (s instanceof Delete d && d.getTable() != null) {
+            objects.add(SqlObject.table(d.getTable().getFullyQualifiedName()));
+        }
+        return objects;
+    }
+
+    private static void refineClauses(Statement s, Set<Clause> clauses) {
+        if (s instanceof Update u) {
+            set(clauses, Clause.WHERE, u.getWhere() != null);
+            set(clauses, Clause.LIMIT, u.getLimit() != null);
+            set(clauses, Clause.ORDER_BY, u.getOrderByElements() != null && !u.getOrderByElements().isEmpty());
+        } else if (s instanceof Delete d) {
+            set(clauses, Clause.WHERE, d.getWhere() != null);
+            set(clauses, Clause.LIMIT, d.getLimit() != null);
+            set(clauses, Clause.ORDER_BY, d.getOrderByElements() != null && !d.getOrderByElements().isEmpty());
+        } else if (s instanceof Insert i) {
+            set(clauses, Clause.COLUMN_LIST, i.getColumns() != null && !i.getColumns().isEmpty()
+                    || i.getSetUpdateSets() != null && !i.getSetUpdateSets().isEmpty());
+        }
+    }
+
+    private static void set(Set<Clause> clauses, Clause clause, boolean present) {
+        if (present) {
+            clauses.add(clause);
+        } else {
+            clauses.remove(clause);
+        }
+    }
+}
