@@ -67,6 +67,7 @@ public final class JdbcDatabaseSession implements DatabaseSession {
 
     @Override
     public int update(String sql, Object... parameters) {
+        // Prepared per call on purpose: a statement kept open counts as "in progress" to SQLite and blocks VACUUM.
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             return statement.executeUpdate();
@@ -174,6 +175,7 @@ public final class JdbcDatabaseSession implements DatabaseSession {
             if (plain != null) {
                 plain.close();
             }
+
             rollback();
             connection.close();
         } catch (SQLException ignored) {

@@ -211,18 +211,23 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Runs a migration that no transaction can protect, recording its progress after every statement. The history
+     * row is written once its first statement has run (an attempt that applied nothing is recorded as failed), so a
+     * migration of n statements costs n history writes, the least that still says exactly how far it got.
+     */
     private AppliedStep applyStatementByStatement(PlannedMigration migration, int rank, List<AppliedStep> before) {
         Instant at = clock.instant();
         long started = clock.millis();
         announce(migration, false);
         int total = migration.statements().size();
         int done = migration.alreadyApplied();
-        if (migration.resumes().isPresent()) {
+        boolean recorded = migration.resumes().isPresent();
+        if (recorded) {
             MigrationScript script = migration.script();
             history.realign(rank, script.version(), script.checksum(), script.script(), script.description());
-        } else {
-            history.insert(row(migration, rank, total == 0 ? MigrationStatus.SUCCESS : MigrationStatus.PARTIAL, at, 0, 0,
-                    Optional.empty()));
+        } else if (total == 0) {
+            history.insert(row(migration, rank, MigrationStatus.SUCCESS, at, 0, 0, Optional.empty()));
         }
         for (SqlStatement statement : migration.statements().subList(done, total)) {
             try {
@@ -231,7 +236,11 @@ public final class Migrator {
                 String error = errorText(statement, total, e);
                 long elapsed = clock.millis() - started;
                 if (done == 0) {
-                    history.updateProgress(rank, MigrationStatus.FAILED, 0, error, elapsed);
+                    if (recorded) {
+                        history.updateProgress(rank, MigrationStatus.FAILED, 0, error, elapsed);
+                    } else {
+                        history.insert(row(migration, rank, MigrationStatus.FAILED, at, elapsed, 0, Optional.of(error)));
+                    }
                     throw failed(migration, statement, -1, at, started, e, 0, before,
                             "No statement of migration " + migration.script().version() + " was applied");
                 }
@@ -241,10 +250,16 @@ public final class Migrator {
                 throw partial(migration, statement, done, e);
             }
             done++;
-            history.updateProgress(rank, done == total ? MigrationStatus.SUCCESS : MigrationStatus.PARTIAL, done, null,
-                    clock.millis() - started);
+            MigrationStatus status = done == total ? MigrationStatus.SUCCESS : MigrationStatus.PARTIAL;
+            long elapsed = clock.millis() - started;
+            if (recorded) {
+                history.updateProgress(rank, status, done, null, elapsed);
+            } else {
+                history.insert(row(migration, rank, status, at, elapsed, done, Optional.empty()));
+                recorded = true;
+            }
         }
-        // The update after the last statement already recorded success (a no-op migration was inserted as one).
+        // The write after the last statement already recorded success.
         long elapsed = clock.millis() - started;
         lastSuccessRank = rank;
         return applied(migration, elapsed);
