@@ -1,5 +1,6 @@
 package dev.keel.dialect.postgres;
 
+import dev.keel.testkit.MigrationDirectory;
 import dev.keel.core.migrate.MigrateRequest;
 import dev.keel.core.migrate.Migrator;
 import dev.keel.core.migrate.RunIdentity;

@@ -1,5 +1,6 @@
 package dev.keel.dialect.sqlite;
 
+import dev.keel.testkit.MigrationDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

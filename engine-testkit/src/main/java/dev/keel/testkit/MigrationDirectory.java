@@ -1,4 +1,4 @@
-package dev.keel.dialect.postgres;
+package dev.keel.testkit;
 
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
@@ -10,13 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * A migrations folder on disk for tests that run the core directly (the engine's own directory source lives in
- * engine-bootstrap, which depends on this module): its {@code .sql} files and those of {@code rollback/}.
+ * A migrations folder on disk for adapter tests that run the core directly ({@code MigrationReader}, {@code Migrator})
+ * without engine-bootstrap, whose own directory source an adapter module cannot depend on: its {@code .sql} files
+ * (suffix in any case) and those of {@code rollback/}.
+ *
+ * @param root the folder
  */
-record MigrationDirectory(Path root) implements MigrationSource {
+public record MigrationDirectory(Path root) implements MigrationSource {
 
     @Override
     public String location() {
@@ -36,7 +40,9 @@ record MigrationDirectory(Path root) implements MigrationSource {
 
     private static void add(Path dir, String prefix, List<SourceFile> into) {
         try (Stream<Path> entries = Files.list(dir)) {
-            entries.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql"))
+            entries.filter(p -> Files.isRegularFile(p)
+                            && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                    .sorted()
                     .forEach(p -> into.add(new File(p, prefix + p.getFileName())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
