@@ -259,6 +259,148 @@ final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Lints files without a database: the dialect comes from the request or the configured URL (no connection is
+     * opened; the provider's dialect is created only for its statement splitter), the parser and rules from the
+     * discovered rule providers, so plugins take part.
+     */
+    LintReport lint(LintRequest request) {
+        DialectProvider provider = request.dialect().map(this::dialectNamed).orElseGet(this::dialectProvider);
+        Dialect dialect = provider.create(lintContext(provider));
+        Optional<dev.keel.spi.ServerInfo> server = request.targetVersion().map(v -> targetServer(provider.id(), v));
+        Linter linter = new Linter(analyzer(), providers.rules().stream().flatMap(p -> p.rules().stream()).toList());
+        List<LintReport.FileLint> linted = new ArrayList<>();
+        if (request.files().isEmpty()) {
+            for (MigrationScript script : readFiles(provider.id()).orThrow()) {
+                linted.add(linter.lint(script.location(),
+                        dialect.splitter().split(script.sql(), script.location(), script.firstLine()), provider.id(),
+                        server, script.transactionMode()));
+            }
+        } else {
+            for (Path file : request.files()) {
+                linted.add(lintFile(file, provider, dialect, server, linter));
+            }
+        }
+        return new LintReport(provider.id(), server, linted, linter.rules());
+    }
+
+    /**
+     * One named file: read as a migration (UP part, transaction mode) when its name makes it one, else linted whole
+     * as one script.
+     */
+    private LintReport.FileLint lintFile(Path file, DialectProvider provider, Dialect dialect,
+            Optional<dev.keel.spi.ServerInfo> server, Linter linter) {
+        Path path = file.isAbsolute() ? file : settings.baseDirectory().resolve(file).normalize();
+        String shown = file.toString();
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(path);
+        } catch (java.io.IOException e) {
+            throw KeelException.of(ErrorCode.FILE_UNREADABLE, "Cannot read " + shown + ": " + e.getMessage(),
+                    "Check the path and that the file is readable.");
+        }
+        dev.keel.spi.migration.SourceFile source = new dev.keel.spi.migration.SourceFile() {
+            @Override
+            public String relativeName() {
+                return path.getFileName().toString();
+            }
+
+            @Override
+            public String displayName() {
+                return shown;
+            }
+
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+
+            @Override
+            public byte[] read() {
+                return bytes.clone();
+            }
+        };
+        MigrationSource single = new MigrationSource() {
+            @Override
+            public String location() {
+                return shown;
+            }
+
+            @Override
+            public List<dev.keel.spi.migration.SourceFile> files() {
+                return List.of(source);
+            }
+        };
+        Map<String, String> aliases = new HashMap<>(ReaderSettings.defaults(provider.id()).dialectAliases());
+        ReadResult read = new MigrationReader(new ReaderSettings(provider.id(), aliases, settings.maxFileBytes()))
+                .read(List.of(single));
+        if (read.migrations().size() == 1) {
+            MigrationScript script = read.migrations().get(0);
+            return linter.lint(shown, dialect.splitter().split(script.sql(), shown, script.firstLine()), provider.id(),
+                    server, script.transactionMode());
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return linter.lint(shown, dialect.splitter().split(text, shown, 1), provider.id(), server,
+                dev.keel.spi.migration.TransactionMode.TRANSACTIONAL);
+    }
+
+    private DialectProvider dialectNamed(String name) {
+        String wanted = name.trim().toLowerCase(java.util.Locale.ROOT);
+        return providers.dialects().stream()
+                .filter(p -> p.id().equals(wanted) || p.aliases().contains(wanted))
+                .findFirst()
+                .orElseThrow(() -> KeelException.of(ErrorCode.OPTION_INVALID, "No dialect is named '" + name + "'.",
+                        "Pass one of " + providers.dialects().stream().map(DialectProvider::id).toList() + "."));
+    }
+
+    /** The context a dialect is created with for lint: the configured URL when it is this dialect's, else none. */
+    private DialectContext lintContext(DialectProvider provider) {
+        String url = target.dataSource().isEmpty()
+                ? settings.url().filter(provider::accepts).orElse("jdbc:" + provider.id() + ":")
+                : "jdbc:" + provider.id() + ":";
+        Duration timeout = settings.lockTimeout();
+        return new DialectContext() {
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public Duration lockTimeout() {
+                return timeout;
+            }
+        };
+    }
+
+    /** A configured target version ({@code 15}, {@code 10.11}, {@code 3.45.1}) as the server rules assume. */
+    private static dev.keel.spi.ServerInfo targetServer(String dialect, String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.\\d+)*").matcher(version.trim());
+        if (!m.matches()) {
+            throw KeelException.of(ErrorCode.OPTION_INVALID, "Target version '" + version + "' is not a version.",
+                    "Pass the server's version as digits, e.g. --target-version 15 or --target-version 10.11.");
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        String product = switch (dialect) {
+            case "postgres" -> "PostgreSQL";
+            case "sqlite" -> "SQLite";
+            // MySQL's versions are 5.x, 8.x, 9.x; MariaDB's are 10.x and later.
+            case "mysql" -> major >= 10 ? "MariaDB" : "MySQL";
+            default -> dialect;
+        };
+        return new dev.keel.spi.ServerInfo(product, version.trim(), major, minor);
+    }
+
+    /** The first statement analyzer offered by a discovered rule provider (Keel's built-in one normally). */
+    private dev.keel.spi.rule.StatementAnalyzer analyzer() {
+        return providers.rules().stream()
+                .flatMap(p -> p.analyzer().stream())
+                .findFirst()
+                .orElseThrow(() -> KeelException.of(ErrorCode.CONFIG_INVALID,
+                        "No rule provider offers a statement analyzer, so nothing can be linted.",
+                        "Put keel-rules on the classpath (the keel distribution ships it)."));
+    }
+
     DoctorReport doctor() {
         return new Doctor(settings, providers, this::readFiles, this::connect).run();
     }

@@ -63,6 +63,14 @@ public final class Keel implements AutoCloseable {
         return engine.validate();
     }
 
+    /**
+     * Lints migration files without a database (SPEC §5, §9): every rule of the discovered rule providers, plugins
+     * included, over the statements the dialect's splitter cuts; no connection is opened.
+     */
+    public LintReport lint(LintRequest request) {
+        return engine.lint(request);
+    }
+
     /** Makes history agree with reviewed files (new checksums, renames, deleted files, failed attempts). */
     public RepairReport repair() {
         return engine.repair();

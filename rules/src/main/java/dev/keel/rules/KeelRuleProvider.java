@@ -2,8 +2,10 @@ package dev.keel.rules;
 
 import dev.keel.spi.rule.Rule;
 import dev.keel.spi.rule.RuleProvider;
+import dev.keel.spi.rule.StatementAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Keel's built-in rules, shipped through the same {@link RuleProvider} SPI third parties use. */
 public final class KeelRuleProvider implements RuleProvider {
@@ -32,5 +34,10 @@ public final class KeelRuleProvider implements RuleProvider {
     @Override
     public List<Rule> rules() {
         return RULES;
+    }
+
+    @Override
+    public Optional<StatementAnalyzer> analyzer() {
+        return Optional.of(new KeelStatementAnalyzer());
     }
 }

@@ -2,6 +2,7 @@ package dev.keel.spi.rule;
 
 import dev.keel.spi.Api;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Entry point of a rule plugin, found with {@link java.util.ServiceLoader} through
@@ -18,5 +19,13 @@ public interface RuleProvider {
     /** The rules this provider contributes; none by default, so a provider may add rules in a later version. */
     default List<Rule> rules() {
         return List.of();
+    }
+
+    /**
+     * The statement analyzer (SQL parser and risk baseline) this provider offers to the engine; none by default,
+     * as a provider of rules only needs none. The engine uses the first one among the discovered providers.
+     */
+    default Optional<StatementAnalyzer> analyzer() {
+        return Optional.empty();
     }
 }

@@ -1,0 +1,60 @@
+package dev.keel.bootstrap;
+
+import dev.keel.spi.Risk;
+import dev.keel.spi.ServerInfo;
+import dev.keel.spi.rule.Finding;
+import dev.keel.spi.rule.Rule;
+import dev.keel.spi.rule.Severity;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of {@link Keel#lint}: the findings per file, each file's risk (its highest statement risk), and the
+ * rules that ran.
+ *
+ * @param dialect the dialect id the files were linted for
+ * @param server  the server version the rules assumed, when one was given
+ * @param files   one entry per linted file, in order
+ * @param rules   every rule that ran (built-in and plugin), for reporters that list them
+ */
+public record LintReport(String dialect, Optional<ServerInfo> server, List<FileLint> files, List<Rule> rules) {
+
+    public LintReport {
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(server, "server");
+        files = List.copyOf(files);
+        rules = List.copyOf(rules);
+    }
+
+    /**
+     * One linted file.
+     *
+     * @param file       the file as shown to the user
+     * @param risk       the migration's risk: the highest risk of its statements ({@code low} when it has none)
+     * @param statements how many statements it holds
+     * @param findings   its findings, in statement order
+     */
+    public record FileLint(String file, Risk risk, int statements, List<Finding> findings) {
+        public FileLint {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(risk, "risk");
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** Every finding of every file, in order. */
+    public List<Finding> findings() {
+        return files.stream().flatMap(f -> f.findings().stream()).toList();
+    }
+
+    /** Whether any finding has severity error (the CLI then exits 3). */
+    public boolean hasErrors() {
+        return findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    /** The highest risk over all files. */
+    public Risk risk() {
+        return files.stream().map(FileLint::risk).reduce(Risk.LOW, Risk::max);
+    }
+}
