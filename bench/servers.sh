@@ -7,7 +7,7 @@
 # Three commands per scenario, same migration files (bench/servers/generate.sh: CREATE TABLE, 2-row INSERT,
 # CREATE INDEX, valid for both servers):
 #   k  ./keel migrate --url URL --migrations DIR
-#   f  Flyway 13.12.0 through its Java API (bench/servers/flyway-runner: flyway-core + flyway-database-postgresql
+#   f  Flyway 13.12.0 through its Java API (bench/flyway-runner, shared with run.sh: flyway-core + flyway-database-postgresql
 #      + flyway-mysql + postgresql 42.7.7 + mysql-connector-j 9.4.0, the drivers Keel uses), defaults kept
 #   c  the raw client floor: one psql / mariadb session running ALL.sql = every file's SQL plus one history
 #      insert per file (bench/servers/floor-sql.py); PostgreSQL: BEGIN … COMMIT per file; MariaDB: no transaction
@@ -68,7 +68,7 @@ RESULTS=$BENCH_DIR/results
 mkdir -p "$WORK" "$LOGS" "$RESULTS"
 rm -f "$LOGS"/*.log
 
-FLYWAY_JAR=$SDIR/flyway-runner/target/flyway-runner-servers.jar
+FLYWAY_JAR=$BENCH_DIR/flyway-runner/target/flyway-runner.jar
 FLYWAY=(java -jar "$FLYWAY_JAR")
 
 log() { printf '[servers %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -165,8 +165,8 @@ pg_admin -c "SELECT 1" >/dev/null || die "PostgreSQL not reachable at $PG_HOST:$
 my_admin -e "SELECT 1" >/dev/null || die "MariaDB not reachable at $MY_HOST:$MY_PORT as $MY_USER"
 
 if [[ ! -f "$FLYWAY_JAR" ]]; then
-  log "building Flyway API runner (mvn -q -f bench/servers/flyway-runner package)"
-  mvn -q -f "$SDIR/flyway-runner/pom.xml" package >&2
+  log "building Flyway API runner (mvn -q -f bench/flyway-runner package)"
+  mvn -q -f "$BENCH_DIR/flyway-runner/pom.xml" package >&2
 fi
 FLYWAY_VERSION=$("${FLYWAY[@]}" --version) || die "Flyway runner does not start"
 
