@@ -14,10 +14,12 @@ final class CommandContext {
 
     private final CliEnvironment environment;
     private final GlobalOptions global;
+    private final RunEvents events;
 
-    CommandContext(CliEnvironment environment, GlobalOptions global) {
+    CommandContext(CliEnvironment environment, GlobalOptions global, RunEvents events) {
         this.environment = environment;
         this.global = global;
+        this.events = events;
     }
 
     CliEnvironment environment() {
@@ -34,17 +36,23 @@ final class CommandContext {
 
     /** Colours only on a terminal, never with {@code --no-color}, {@code NO_COLOR} or {@code --json}. */
     Ansi ansi() {
-        boolean colour = environment.terminal() && !global.noColor && !global.json
-                && !environment.variables().containsKey("NO_COLOR");
-        return colour ? Ansi.ON : Ansi.OFF;
+        return global.ansi(environment);
     }
 
+    /** Stdout for people; an open progress line is ended first. */
     TextOutput text() {
+        events.finish();
         return new TextOutput(environment.out(), ansi());
     }
 
+    /** Stdout for the one JSON document, which gets the run's {@code events} when there were any. */
     JsonOutput jsonOutput() {
-        return new JsonOutput(environment.out());
+        return new JsonOutput(environment.out(), events::recorded);
+    }
+
+    /** The engine events of this invocation. */
+    RunEvents events() {
+        return events;
     }
 
     /** Opens Keel with keel.yaml, {@code KEEL_*} variables and the flags, in increasing precedence. */
@@ -82,9 +90,7 @@ final class CommandContext {
         if (global.lockTimeout != null) {
             builder.set(SettingKey.LOCK_TIMEOUT, global.lockTimeout, "--lock-timeout");
         }
-        if (!global.json) {
-            builder.listener(new TextProgress(text()));
-        }
+        builder.listener(events); // progress for people (stderr with --json) and the document's events
         return builder.build();
     }
 }

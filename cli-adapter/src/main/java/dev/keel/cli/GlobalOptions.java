@@ -1,6 +1,7 @@
 package dev.keel.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,4 +38,21 @@ final class GlobalOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "More detail (stack traces of unexpected errors).")
     boolean verbose;
+
+    /** Colours only on a terminal, never with {@code --no-color}, {@code NO_COLOR} or {@code --json}. */
+    Ansi ansi(CliEnvironment environment) {
+        boolean colour = environment.terminal() && !noColor && !json && !environment.variables().containsKey("NO_COLOR");
+        return colour ? Ansi.ON : Ansi.OFF;
+    }
+
+    /** Progress redrawn in place only on a terminal that can move its cursor ({@code TERM=dumb} cannot). */
+    boolean liveProgress(CliEnvironment environment) {
+        return environment.terminal() && !json && !"dumb".equals(environment.variables().get("TERM"));
+    }
+
+    /** The terminal's width from {@code COLUMNS} when the shell exports it, else 80. */
+    int columns(CliEnvironment environment) {
+        String columns = environment.variables().getOrDefault("COLUMNS", "");
+        return columns.matches("\\d{2,4}") ? Integer.parseInt(columns) : 80;
+    }
 }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Writes the one JSON document of a {@code --json} invocation to stdout. */
 final class JsonOutput {
@@ -15,12 +16,26 @@ final class JsonOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintStream out;
+    private final Supplier<List<Map<String, Object>>> events;
 
-    JsonOutput(PrintStream out) {
+    /**
+     * @param out    stdout
+     * @param events the run's steps, snapshots and recoveries so far ({@link RunEvents#recorded()})
+     */
+    JsonOutput(PrintStream out, Supplier<List<Map<String, Object>>> events) {
         this.out = out;
+        this.events = events;
     }
 
+    /**
+     * Writes the document. When the engine reported steps, snapshots or a recovery (a crash is recovered by whatever
+     * command comes next) and the command did not list them itself, they are added as {@code events}.
+     */
     void write(Map<String, Object> document) {
+        List<Map<String, Object>> happened = events.get();
+        if (!happened.isEmpty()) {
+            document.putIfAbsent("events", happened);
+        }
         try {
             out.println(MAPPER.writeValueAsString(document));
         } catch (JsonProcessingException e) {

@@ -33,16 +33,30 @@ public final class KeelCli {
     /** Runs one invocation and returns its exit code. */
     public int run(String... args) {
         GlobalOptions global = new GlobalOptions();
-        CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(environment, global));
+        RunEvents events = new RunEvents(environment, global);
+        return commandLine(global, events).execute(args);
+    }
+
+    /** The command tree of one invocation, with its global options, events and error handling. */
+    CommandLine commandLine(GlobalOptions global, RunEvents events) {
+        CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(environment, global, events));
         commandLine.addMixin("global", global);
-        commandLine.getSubcommands().values().forEach(sub -> sub.addMixin("global", global));
-        ProblemReporter reporter = new ProblemReporter(environment, global);
+        addGlobalOptions(commandLine, global);
+        ProblemReporter reporter = new ProblemReporter(environment, global, events);
         commandLine.setOut(new java.io.PrintWriter(environment.out(), true));
         commandLine.setErr(new java.io.PrintWriter(environment.err(), true));
         commandLine.setExecutionExceptionHandler(reporter::onExecutionException);
         commandLine.setParameterExceptionHandler(reporter::onParameterException);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        return commandLine.execute(args);
+        return commandLine;
+    }
+
+    /** Global options are accepted at every level, also after a nested command ({@code keel snapshot list --json}). */
+    private static void addGlobalOptions(CommandLine parent, GlobalOptions global) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            sub.addMixin("global", global);
+            addGlobalOptions(sub, global);
+        }
     }
 
     /** Exposed for tests that read the environment. */

@@ -2,8 +2,12 @@ package dev.keel.cli;
 
 import dev.keel.bootstrap.Keel;
 import dev.keel.bootstrap.MigrateOptions;
+import dev.keel.spi.ErrorCode;
+import dev.keel.spi.KeelException;
 import dev.keel.spi.migration.MigrationReport;
 import dev.keel.spi.migration.PlannedMigration;
+import dev.keel.spi.snapshot.Snapshot;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -22,28 +26,62 @@ final class MigrateCommand extends KeelCommand {
     @Option(names = "--atomic", description = "Run every pending migration in one transaction: all or nothing.")
     boolean atomic;
 
+    @Option(names = "--snapshot", paramLabel = "NAME|none",
+            description = "Snapshot strategy for this run (e.g. filecopy, docker), or 'none' to take no snapshot; default: the environment's.")
+    String snapshot;
+
     MigrateCommand(CommandContext context) {
         super(context);
     }
 
     @Override
     public Integer call() {
+        Optional<String> strategy = snapshotOption(snapshot);
         try (Keel keel = context.openKeel()) {
-            MigrationReport report = keel.migrate(new MigrateOptions(Optional.ofNullable(target), dryRun, atomic));
+            MigrationReport report = keel.migrate(new MigrateOptions(Optional.ofNullable(target), dryRun, atomic, strategy));
             if (context.json()) {
-                Map<String, Object> document = JsonOutput.document("migrate", true);
-                document.put("dryRun", report.dryRun());
-                document.put("atomic", atomic);
-                document.put("applied", report.applied().stream().map(MigrationJson::applied).toList());
-                document.put("plan", report.plan().pending().stream().map(p -> MigrationJson.planned(p, report.dryRun()))
-                        .toList());
-                document.put("elapsedMs", report.elapsedMs());
-                context.jsonOutput().write(document);
+                context.jsonOutput().write(document(report, atomic, context.events().recorded()));
             } else if (report.dryRun()) {
                 printDryRun(report);
+            } else {
+                report.snapshot().ifPresent(this::printKept);
             }
             return DONE;
         }
+    }
+
+    /** The {@code --snapshot} value: absent, a strategy id, or {@code none}; blank is a usage error. */
+    static Optional<String> snapshotOption(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isBlank()) {
+            throw KeelException.of(ErrorCode.OPTION_INVALID, "--snapshot needs a strategy name or 'none'.",
+                    "Name a snapshot strategy (e.g. --snapshot filecopy), or pass --snapshot none to take no snapshot.");
+        }
+        return Optional.of(value.strip());
+    }
+
+    /** The {@code migrate --json} document; {@code events} is always there, empty when the run had no steps. */
+    static Map<String, Object> document(MigrationReport report, boolean atomic, List<Map<String, Object>> events) {
+        Map<String, Object> document = JsonOutput.document("migrate", true);
+        document.put("dryRun", report.dryRun());
+        document.put("atomic", atomic);
+        document.put("protection", MigrationJson.protection(report.plan().protection()));
+        document.put("applied", report.applied().stream().map(MigrationJson::applied).toList());
+        document.put("plan", report.plan().pending().stream().map(p -> MigrationJson.planned(p, report.dryRun()))
+                .toList());
+        report.snapshot().ifPresent(s -> document.put("snapshot", SnapshotJson.snapshot(s)));
+        document.put("elapsedMs", report.elapsedMs());
+        document.put("events", events);
+        return document;
+    }
+
+    private void printKept(Snapshot kept) {
+        context.text().line("Kept snapshot " + TextOutput.escape(kept.id()) + " (" + TextOutput.escape(kept.strategy())
+                + ", " + HumanUnits.bytes(kept.sizeBytes()) + ") at " + TextOutput.escape(kept.location())
+                + "; 'keel snapshot restore " + TextOutput.escape(kept.id())
+                + "' puts the database back as it was before this run.");
     }
 
     private void printDryRun(MigrationReport report) {
@@ -53,6 +91,7 @@ final class MigrateCommand extends KeelCommand {
             return;
         }
         text.line("@|bold Dry run|@: would apply " + report.plan().pending().size() + " migration(s); nothing was changed.");
+        text.line(ProtectionLine.markup(report.plan().protection()));
         for (PlannedMigration planned : report.plan().pending()) {
             text.line("@|bold " + TextOutput.escape(planned.script().version().text()) + "|@  "
                     + TextOutput.escape(planned.script().script()) + "  (" + planned.protection().label() + ")");

@@ -4,6 +4,7 @@ import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.migration.AppliedStep;
 import dev.keel.spi.migration.MigrationState;
 import dev.keel.spi.migration.PlannedMigration;
+import dev.keel.spi.migration.RunProtection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,16 @@ final class MigrationJson {
         if (withStatements) {
             map.put("statements", planned.statements().stream().map(MigrationJson::statement).toList());
         }
+        return map;
+    }
+
+    /** {@code {kind, strategy, what, reason}}; {@code strategy} is null unless a snapshot is taken. */
+    static Map<String, Object> protection(RunProtection protection) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("kind", protection.kind().label());
+        map.put("strategy", protection.strategy().orElse(null));
+        map.put("what", protection.what());
+        map.put("reason", protection.reason());
         return map;
     }
 

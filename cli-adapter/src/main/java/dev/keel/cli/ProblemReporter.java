@@ -15,7 +15,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * The one place that turns failures into output and exit codes (SPEC §9): a {@link KeelException} exits with
  * its exit class; a usage error exits 2; anything unexpected exits 6, because Keel cannot vouch for the
- * database after an error it did not foresee. With {@code --json}, the problems are the JSON document.
+ * database after an error it did not foresee. With {@code --json}, the problems are the JSON document, with the
+ * run's steps and snapshot events (a failed step, the restore that followed) as its {@code events}. In text, a
+ * problem's what and fix are printed whole: after a restore they say what failed and what was restored.
  */
 final class ProblemReporter {
 
@@ -24,14 +26,16 @@ final class ProblemReporter {
 
     private final CliEnvironment environment;
     private final GlobalOptions global;
+    private final RunEvents events;
 
-    ProblemReporter(CliEnvironment environment, GlobalOptions global) {
+    ProblemReporter(CliEnvironment environment, GlobalOptions global, RunEvents events) {
         this.environment = environment;
         this.global = global;
+        this.events = events;
     }
 
     int onExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
-        String command = commandLine.getCommandName();
+        String command = commandName(commandLine);
         if (exception instanceof KeelException keel) {
             report(command, keel.problems(), keel.exitClass().exitCode());
             return keel.exitClass().exitCode();
@@ -53,7 +57,7 @@ final class ProblemReporter {
         if (global.json) {
             Problem problem = Problem.of(ErrorCode.OPTION_INVALID, exception.getMessage(),
                     "Run '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
-            report(exception.getCommandLine().getCommandName(), List.of(problem), code);
+            report(commandName(exception.getCommandLine()), List.of(problem), code);
             return code;
         }
         environment.err().println("error: " + exception.getMessage());
@@ -62,12 +66,20 @@ final class ProblemReporter {
         return code;
     }
 
+    /** {@code migrate}, {@code snapshot restore}: the command as typed, without the program's name. */
+    static String commandName(CommandLine commandLine) {
+        String qualified = commandLine.getCommandSpec().qualifiedName();
+        int space = qualified.indexOf(' ');
+        return space < 0 ? qualified : qualified.substring(space + 1);
+    }
+
     private void report(String command, List<Problem> problems, int exitCode) {
+        events.finish(); // a step or bar left open on the terminal would run into the first line of the problem
         if (global.json) {
             Map<String, Object> document = JsonOutput.document(command, false);
             document.put("exitCode", exitCode);
             document.put("problems", JsonOutput.problems(problems));
-            new JsonOutput(environment.out()).write(document);
+            new JsonOutput(environment.out(), events::recorded).write(document);
             return;
         }
         boolean colour = environment.terminal() && !global.noColor && !environment.variables().containsKey("NO_COLOR");

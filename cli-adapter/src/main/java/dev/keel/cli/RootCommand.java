@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         description = "Database migrations that never leave a database half-changed.",
         subcommands = {
             MigrateCommand.class, StatusCommand.class, PlanCommand.class, ValidateCommand.class, NewCommand.class,
-            LintCommand.class, RepairCommand.class, BaselineCommand.class, DoctorCommand.class
+            LintCommand.class, RepairCommand.class, BaselineCommand.class, DoctorCommand.class, SnapshotCommand.class,
+            RollbackCommand.class
         })
 final class RootCommand implements Runnable {
 

@@ -26,13 +26,15 @@ final class Doctor {
     private final DiscoveredProviders providers;
     private final Supplier<Engine.Files> files;
     private final Supplier<Engine.Connected> connect;
+    private final Supplier<DoctorCheck> snapshot;
 
     Doctor(KeelSettings settings, DiscoveredProviders providers, Supplier<Engine.Files> files,
-            Supplier<Engine.Connected> connect) {
+            Supplier<Engine.Connected> connect, Supplier<DoctorCheck> snapshot) {
         this.settings = settings;
         this.providers = providers;
         this.files = files;
         this.connect = connect;
+        this.snapshot = snapshot;
     }
 
     DoctorReport run() {
@@ -63,6 +65,7 @@ final class Doctor {
             checks.add(new DoctorCheck("connection", Outcome.FAIL, e.problems().get(0).what() + " Fix: "
                     + e.problems().get(0).fix()));
         }
+        checks.add(check("snapshot", snapshot));
         checks.add(workDirectory());
         return new DoctorReport(checks);
     }

@@ -1,6 +1,14 @@
 package dev.keel.bootstrap;
 
 import dev.keel.bootstrap.config.KeelSettings;
+import dev.keel.bootstrap.protect.AuditLog;
+import dev.keel.bootstrap.protect.CrashRecovery;
+import dev.keel.bootstrap.protect.PostMigrationHooks;
+import dev.keel.bootstrap.protect.RunJournal;
+import dev.keel.bootstrap.protect.RunSteps;
+import dev.keel.bootstrap.protect.SnapshotOperations;
+import dev.keel.bootstrap.protect.SnapshotSession;
+import dev.keel.bootstrap.protect.WorkspaceLock;
 import dev.keel.bootstrap.plugin.DiscoveredProviders;
 import dev.keel.bootstrap.source.ClasspathMigrationSource;
 import dev.keel.bootstrap.source.DirectoryMigrationSource;
@@ -9,6 +17,11 @@ import dev.keel.core.migrate.Migrator;
 import dev.keel.core.migrate.Planner;
 import dev.keel.core.migrate.RunIdentity;
 import dev.keel.core.repair.HistoryRepairer;
+import dev.keel.core.rollback.DataLossEstimator;
+import dev.keel.core.rollback.RollbackPlanner;
+import dev.keel.core.rollback.RollbackRequest;
+import dev.keel.core.rollback.RollbackRunner;
+import dev.keel.core.rollback.StatementReview;
 import dev.keel.core.source.MigrationReader;
 import dev.keel.core.source.ReadResult;
 import dev.keel.core.source.ReaderSettings;
@@ -18,15 +31,24 @@ import dev.keel.jdbc.ConnectionPool;
 import dev.keel.jdbc.JdbcDatabaseSession;
 import dev.keel.jdbc.MaskedUrl;
 import dev.keel.spi.ErrorCode;
+import dev.keel.spi.ExitClass;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.Problem;
 import dev.keel.spi.dialect.DatabaseLock;
-import dev.keel.spi.dialect.DatabaseSession;
+import dev.keel.spi.session.DatabaseSession;
 import dev.keel.spi.dialect.Dialect;
 import dev.keel.spi.dialect.DialectContext;
 import dev.keel.spi.dialect.DialectProvider;
 import dev.keel.spi.event.KeelListener;
+import dev.keel.spi.event.MigrationFailed;
 import dev.keel.spi.event.RunStarted;
+import dev.keel.spi.event.StatementApplied;
+import dev.keel.spi.migration.PlannedMigration;
+import dev.keel.spi.migration.RunProtection;
+import dev.keel.spi.snapshot.Snapshot;
+import dev.keel.spi.snapshot.SnapshotOptions;
+import dev.keel.spi.snapshot.SnapshotStrategy;
+import dev.keel.spi.snapshot.SnapshotStrategyProvider;
 import dev.keel.spi.migration.AppliedMigration;
 import dev.keel.spi.migration.Checksum;
 import dev.keel.spi.migration.MigrationHistory;
@@ -66,6 +88,10 @@ final class Engine implements AutoCloseable {
     private final Clock clock;
     private final ClassLoader classLoader;
     private final MaintenanceFlag maintenance;
+    private final RunJournal journal;
+    private final WorkspaceLock workspaceLock;
+    private final SnapshotSession session;
+    private AuditLog audit;
     private ConnectionPool pool;
     private DialectProvider dialectProvider;
 
@@ -78,6 +104,9 @@ final class Engine implements AutoCloseable {
         this.clock = clock;
         this.classLoader = classLoader;
         this.maintenance = new MaintenanceFlag(settings.workDirectory());
+        this.journal = new RunJournal(settings.workDirectory());
+        this.workspaceLock = new WorkspaceLock(settings.workDirectory());
+        this.session = new SnapshotSession(settings.workDirectory());
     }
 
     KeelSettings settings() {
@@ -88,10 +117,47 @@ final class Engine implements AutoCloseable {
         // Files are read on another thread while this one connects, takes the lock and reads history.
         CompletableFuture<Files> reading = readFilesInBackground();
         Supplier<List<MigrationScript>> files = () -> joined(reading).orThrow();
-        try (Connected c = connect()) {
-            if (options.dryRun()) {
-                return migrator(c, listener).migrate(files, request(options));
+        if (options.dryRun()) {
+            recoverIfNeeded();
+            try (Connected c = connect()) {
+                MigrationReport report = migrator(c, listener).migrate(files, request(options));
+                return withPlan(report, report.plan().withProtection(protection(report.plan(), options).protection()));
             }
+        }
+        boolean snapshotsPossible = !strategyIdFor(options.snapshot()).equals(NO_SNAPSHOT);
+        if (!snapshotsPossible && settings.postMigrationHooks().isEmpty()) {
+            recoverIfNeeded();
+            return unprotectedRun(files, options);
+        }
+        recoverIfNeeded();
+        long started = clock.millis();
+        MigrationPlan preliminary;
+        try (Connected c = connect()) {
+            preliminary = migrator(c, listener).plan(files.get(), request(options));
+            if (preliminary.isEmpty()) {
+                // Nothing to do: no snapshot, no lock needed to say so, and no second read of history.
+                listener.on(new RunStarted("migrate", c.session().displayUrl(), 0));
+                return new MigrationReport(preliminary, List.of(), false, clock.millis() - started);
+            }
+        }
+        ChosenProtection chosen = protection(preliminary, options);
+        if (chosen.operations().isEmpty()) {
+            if (settings.postMigrationHooks().isEmpty()) {
+                MigrationReport report = unprotectedRun(files, options);
+                return withPlan(report, report.plan().withProtection(chosen.protection()));
+            }
+            return protectedRun(files, options, preliminary, chosen);
+        }
+        // Only snapshot work takes the local lock: a run protected by transactions waits on the database's own lock.
+        try (WorkspaceLock.Held local = workspaceLock.acquire(settings.lockTimeout())) {
+            recoverHeld();
+            return protectedRun(files, options, preliminary, chosen);
+        }
+    }
+
+    /** A run without a snapshot: transactions protect what they can, as the plan says. */
+    private MigrationReport unprotectedRun(Supplier<List<MigrationScript>> files, MigrateOptions options) {
+        try (Connected c = connect()) {
             // The maintenance flag goes up once this run holds the lock (RunStarted), not while it waits for it.
             boolean[] raised = {false};
             KeelListener raising = event -> {
@@ -102,13 +168,295 @@ final class Engine implements AutoCloseable {
                 listener.on(event);
             };
             try {
-                return migrator(c, raising).migrate(files, request(options));
+                MigrationReport report = migrator(c, raising).migrate(files, request(options));
+                if (!report.applied().isEmpty()) {
+                    audit().record("run", "ok", runDetails(report.plan(), report.applied().size(), Optional.empty()));
+                }
+                return report;
+            } catch (KeelException e) {
+                if (raised[0]) {
+                    audit().record("run", "failed", Map.of("command", "migrate", "error", e.problems().get(0).what(),
+                            "code", e.code().code()));
+                }
+                throw e;
             } finally {
                 if (raised[0]) {
                     maintenance.lower();
                 }
             }
         }
+    }
+
+    /**
+     * The run of SPEC §6 with a snapshot and/or hooks: validate → snapshot → apply → commit (retention) → hooks, each
+     * step reported; on failure after the first migration started, the snapshot is restored and verified.
+     */
+    private MigrationReport protectedRun(Supplier<List<MigrationScript>> files, MigrateOptions options,
+            MigrationPlan preliminary, ChosenProtection chosen) {
+        Work<MigrationReport> work = new Work<>("migrate", "Applying", preliminary.pending().size(), "migration",
+                watching -> {
+                    try (Connected c = connect()) {
+                        return migrator(c, watching).migrate(files, request(options));
+                    }
+                },
+                report -> report.applied().size(),
+                report -> report.plan().pending().stream().map(p -> p.script().version().text()).toList());
+        Protected<MigrationReport> done = underProtection(work, chosen);
+        MigrationReport result = withPlan(done.result(), done.result().plan().withProtection(chosen.protection()));
+        return done.kept().map(result::withSnapshot).orElse(result);
+    }
+
+    /**
+     * Work done under protection: what it is called, how many items it has, the body (given the listener to report
+     * through), and how to read its result for the steps and the audit log.
+     */
+    private record Work<T>(String command, String verb, int count, String noun, java.util.function.Function<KeelListener, T> body,
+            java.util.function.ToIntFunction<T> doneCount, java.util.function.Function<T, List<String>> versions) {
+        String title() {
+            return verb + " " + count + " " + noun + (count == 1 ? "" : "s");
+        }
+    }
+
+    /** A protected result and the snapshot retention kept for it. */
+    private record Protected<T>(T result, Optional<Snapshot> kept) {
+    }
+
+    /**
+     * Runs work under the chosen protection: validate → snapshot → the work → commit (retention) → hooks, each step
+     * reported; on failure after the work started changing the database, the snapshot is restored and verified.
+     */
+    private <T> Protected<T> underProtection(Work<T> work, ChosenProtection chosen) {
+        Optional<SnapshotOperations> operations = chosen.operations();
+        boolean hooks = !settings.postMigrationHooks().isEmpty();
+        List<String> titles = new ArrayList<>(List.of(VALIDATING));
+        operations.ifPresent(o -> titles.add(SNAPSHOTTING));
+        titles.add(work.title());
+        operations.ifPresent(o -> titles.add(COMMITTING));
+        if (hooks) {
+            titles.add(HOOKS);
+        }
+        RunSteps steps = new RunSteps(listener, titles);
+        steps.start(VALIDATING);
+        steps.done(work.count() + " " + work.noun() + (work.count() == 1 ? "" : "s") + ", protection: "
+                + chosen.protection().kind().label());
+        Optional<Snapshot> snapshot = Optional.empty();
+        maintenance.raise();
+        try {
+            if (operations.isPresent()) {
+                steps.start(SNAPSHOTTING);
+                try {
+                    snapshot = Optional.of(operations.get().take(work.command(), settings.environment(), true));
+                } catch (KeelException e) {
+                    steps.failed(e.problems().get(0).what());
+                    throw e;
+                }
+                steps.done(snapshot.get().id() + ", " + operations.get().strategy().id() + ", "
+                        + humanBytes(snapshot.get().sizeBytes()));
+            }
+            steps.start(work.title());
+            MigrationFailed[] failure = {null};
+            boolean[] started = {false};
+            KeelListener watching = event -> {
+                if (event instanceof dev.keel.spi.event.MigrationStarted || event instanceof StatementApplied) {
+                    started[0] = true;
+                } else if (event instanceof MigrationFailed f) {
+                    failure[0] = f;
+                }
+                listener.on(event);
+            };
+            T result;
+            try {
+                result = work.body().apply(watching);
+            } catch (KeelException e) {
+                steps.failed(e.problems().get(0).what());
+                if (snapshot.isEmpty()) {
+                    audit().record("run", "failed", Map.of("command", work.command(), "error", e.problems().get(0).what(),
+                            "code", e.code().code()));
+                    throw e;
+                }
+                if (!started[0] && e.code() != ErrorCode.ROLLBACK_FAILED && e.code() != ErrorCode.ROLLBACK_PARTIAL) {
+                    // Nothing ran (validation, lock): the database is as the snapshot has it.
+                    journal.clear();
+                    operations.get().discard(snapshot.get(), "the " + work.command() + " changed nothing");
+                    throw e;
+                }
+                throw restoredAfterFailure(work.command(), operations.get(), snapshot.get(), e, Optional.ofNullable(failure[0]));
+            }
+            steps.done(work.doneCount().applyAsInt(result) + " done");
+            if (operations.isPresent()) {
+                steps.start(COMMITTING);
+                journal.clear();
+                Set<String> held = session.read().map(o -> Set.of(o.snapshotId())).orElse(Set.of());
+                List<Snapshot> discarded = operations.get().prune(settings.snapshot().keep(), held);
+                String takenId = snapshot.get().id();
+                boolean kept = discarded.stream().noneMatch(d -> d.id().equals(takenId));
+                steps.done(kept ? "kept snapshot " + takenId + " (keeping the newest " + settings.snapshot().keep() + ")"
+                        : "snapshot discarded (keep: " + settings.snapshot().keep() + ")");
+                if (!kept) {
+                    snapshot = Optional.empty();
+                }
+            }
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("command", work.command());
+            details.put("done", work.doneCount().applyAsInt(result));
+            details.put("versions", work.versions().apply(result));
+            details.put("protection", chosen.protection().kind().label());
+            snapshot.ifPresent(s -> details.put("snapshot", s.id()));
+            audit().record("run", "ok", details);
+            if (hooks) {
+                steps.start(HOOKS);
+                try {
+                    new PostMigrationHooks(settings.postMigrationHooks(), settings.baseDirectory(), settings.workDirectory(),
+                            audit()).run();
+                } catch (KeelException e) {
+                    steps.failed(e.problems().get(0).what());
+                    throw e;
+                }
+                steps.done(settings.postMigrationHooks().size() + " run");
+            }
+            return new Protected<>(result, snapshot);
+        } finally {
+            maintenance.lower();
+        }
+    }
+
+    private static final String VALIDATING = "Validating migrations";
+    private static final String SNAPSHOTTING = "Creating database snapshot";
+    private static final String COMMITTING = "Committing (snapshot retention)";
+    private static final String HOOKS = "Running post-migration hooks";
+    private static final String NO_SNAPSHOT = "none";
+
+    /** Restores the run's snapshot after a failure and says what failed and what was restored (exit 1). */
+    private KeelException restoredAfterFailure(String command, SnapshotOperations operations, Snapshot snapshot,
+            KeelException failure, Optional<MigrationFailed> failed) {
+        closeConnections();
+        Problem original = failure.problems().get(0);
+        String what = failed.map(f -> "Migration " + f.version() + " (" + f.script() + ") failed at statement "
+                + (f.statementIndex() + 1) + (f.statementLine() > 0 ? " (line " + f.statementLine() + ")" : "") + ": " + f.error())
+                .orElse(original.what());
+        boolean verified;
+        try {
+            verified = operations.restore(command, snapshot);
+        } catch (KeelException restoreFailure) {
+            restoreFailure.addSuppressed(failure);
+            audit().record("run", "failed-not-restored", Map.of("command", command, "error", what, "snapshot", snapshot.id()));
+            throw restoreFailure;
+        }
+        audit().record("run", "failed-restored", Map.of("command", command, "error", what, "code", original.code().code(),
+                "snapshot", snapshot.id(), "verified", verified));
+        ErrorCode code = command.equals("rollback") ? ErrorCode.ROLLBACK_FAILED : ErrorCode.MIGRATION_FAILED;
+        return new KeelException(List.of(new Problem(code,
+                what + (what.endsWith(".") ? "" : ".") + " The database was restored from snapshot " + snapshot.id()
+                        + " taken before the " + command + (verified ? " (schema fingerprint verified)" : "")
+                        + ": nothing of this " + command + " remains.",
+                original.where(),
+                "Fix the statement and run 'keel " + command + "' again. The failure is recorded in " + audit().file() + ".")),
+                ExitClass.FAILED_RESTORED, failure);
+    }
+
+    /** Sizes as people read them in step details: {@code 41.2 MiB}. */
+    private static String humanBytes(long bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " bytes" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    private static MigrationReport withPlan(MigrationReport report, MigrationPlan plan) {
+        return new MigrationReport(plan, report.applied(), report.dryRun(), report.elapsedMs(), report.snapshot());
+    }
+
+    private Map<String, Object> runDetails(MigrationPlan plan, int applied, Optional<Snapshot> snapshot) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("command", "migrate");
+        details.put("done", applied);
+        details.put("versions", plan.pending().stream().map(p -> p.script().version().text()).toList());
+        details.put("protection", plan.protection().kind().label());
+        snapshot.ifPresent(s -> details.put("snapshot", s.id()));
+        return details;
+    }
+
+    /** The protection chosen for a plan, with the snapshot operations when a snapshot is taken. */
+    private record ChosenProtection(RunProtection protection, Optional<SnapshotOperations> operations) {
+    }
+
+    private ChosenProtection protection(MigrationPlan plan, MigrateOptions options) {
+        return protection(plan.isEmpty(), plan.needsMoreThanTransactions(), () -> neededBecause(plan), plan.protection(),
+                options.snapshot());
+    }
+
+    /**
+     * Chooses the protection of SPEC §6: transactions where they suffice; a snapshot where statements run outside
+     * a transaction (or always, when configured) and a strategy is configured; otherwise "unprotected", said plainly.
+     * A configured strategy that cannot work is an error before anything changes; the development default that
+     * cannot work here only makes the run unprotected.
+     *
+     * @param empty          whether there is nothing to do
+     * @param needed         whether some statement runs outside a transaction
+     * @param neededBecause  why, in words
+     * @param byTransactions the protection transactions alone give
+     * @param override       the strategy named for this run ({@code --snapshot})
+     */
+    private ChosenProtection protection(boolean empty, boolean needed, Supplier<String> neededBecause,
+            RunProtection byTransactions, Optional<String> override) {
+        boolean always = settings.snapshot().always();
+        if (empty || (!needed && !always)) {
+            return new ChosenProtection(byTransactions, Optional.empty());
+        }
+        String id = strategyIdFor(override);
+        boolean explicit = override.isPresent() || settings.snapshot().strategyExplicit();
+        if (id.equals(NO_SNAPSHOT)) {
+            return new ChosenProtection(needed
+                    ? RunProtection.unprotected(neededBecause.get() + ", and the snapshot strategy of environment '"
+                            + settings.environment() + "' is none")
+                    : byTransactions, Optional.empty());
+        }
+        if (!explicit && !dialectProvider().id().equals("sqlite")) {
+            // The development default copies SQLite files only: stopping a database server (which other programs may
+            // be using) is something a person must ask for, in keel.yaml or with --snapshot.
+            return new ChosenProtection(needed
+                    ? RunProtection.unprotected(neededBecause.get() + ", and environment '" + settings.environment()
+                            + "' names no snapshot strategy (the default snapshot covers SQLite files only; set"
+                            + " 'snapshot: filecopy' to let Keel stop and copy this database server)")
+                    : byTransactions, Optional.empty());
+        }
+        List<Problem> problems;
+        SnapshotOperations operations = null;
+        try {
+            operations = snapshotOperations(id);
+            problems = operations.strategy().check();
+        } catch (KeelException e) {
+            problems = e.problems();
+        }
+        if (!problems.isEmpty()) {
+            if (explicit) {
+                throw new KeelException(problems);
+            }
+            return new ChosenProtection(needed
+                    ? RunProtection.unprotected(neededBecause.get() + ", and the default '" + id + "' snapshot of environment '"
+                            + settings.environment() + "' cannot work here: " + problems.get(0).what())
+                    : byTransactions, Optional.empty());
+        }
+        String why = needed ? neededBecause.get() : "snapshot.always is set for environment '" + settings.environment() + "'";
+        return new ChosenProtection(RunProtection.snapshot(id, operations.strategy().describe(), why), Optional.of(operations));
+    }
+
+    private String neededBecause(MigrationPlan plan) {
+        PlannedMigration first = plan.pending().stream()
+                .filter(p -> p.protection() != PlannedMigration.Protection.TRANSACTION)
+                .findFirst()
+                .orElseThrow();
+        return dialectProvider().id().equals("mysql")
+                ? "MySQL/MariaDB commits each DDL statement implicitly (migration " + first.script().version() + ")"
+                : "migration " + first.script().version() + " runs statements outside a transaction";
+    }
+
+    private String strategyIdFor(Optional<String> override) {
+        return override.map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)).orElse(settings.snapshot().strategy());
     }
 
     private CompletableFuture<Files> readFilesInBackground() {
@@ -138,13 +486,17 @@ final class Engine implements AutoCloseable {
     }
 
     MigrationPlan plan(MigrateOptions options) {
+        recoverIfNeeded();
         List<MigrationScript> files = readFiles().orThrow();
+        MigrationPlan plan;
         try (Connected c = connect()) {
-            return migrator(c, listener).plan(files, request(options));
+            plan = migrator(c, listener).plan(files, request(options));
         }
+        return plan.withProtection(protection(plan, options).protection());
     }
 
     StatusReport status() {
+        recoverIfNeeded();
         Files read = readFiles();
         try (Connected c = connect()) {
             List<AppliedMigration> rows = c.history().readAll();
@@ -157,6 +509,7 @@ final class Engine implements AutoCloseable {
     }
 
     ValidationReport validate() {
+        recoverIfNeeded();
         Files read = readFiles();
         try (Connected c = connect()) {
             List<AppliedMigration> rows = c.history().readAll();
@@ -177,7 +530,135 @@ final class Engine implements AutoCloseable {
         }
     }
 
+    dev.keel.spi.rollback.RollbackPlan planRollback(RollbackOptions options) {
+        recoverIfNeeded();
+        RollbackRequest request = rollbackRequest(options);
+        List<MigrationScript> files = readFiles().orThrow();
+        dev.keel.spi.rollback.RollbackPlan plan;
+        try (Connected c = connect()) {
+            plan = planRollback(c, files, request);
+        }
+        return plan.withProtection(rollbackProtection(plan, options).protection());
+    }
+
+    RollbackReport rollback(RollbackOptions options) {
+        if (options.dryRun()) {
+            return new RollbackReport(planRollback(options), List.of(), true, 0, Optional.empty());
+        }
+        long started = clock.millis();
+        RollbackRequest request = rollbackRequest(options);
+        try (WorkspaceLock.Held local = workspaceLock.acquire(settings.lockTimeout())) {
+            recoverHeld();
+            List<MigrationScript> files = readFiles().orThrow();
+            dev.keel.spi.rollback.RollbackPlan preliminary;
+            try (Connected c = connect()) {
+                preliminary = planRollback(c, files, request);
+            }
+            if (preliminary.isEmpty()) {
+                return new RollbackReport(preliminary, List.of(), false, clock.millis() - started, Optional.empty());
+            }
+            confirmGate("rollback", preliminary.risk(), options.confirmation(), () -> rollbackSummary(preliminary));
+            if (!preliminary.forcedWindow().isEmpty()) {
+                audit().record("forced", "rollback-window", Map.of("versions",
+                        preliminary.forcedWindow().stream().map(Version::text).toList(),
+                        "maxRollbackAge", settings.maxRollbackAge().toString()));
+            }
+            ChosenProtection chosen = rollbackProtection(preliminary, options);
+            Work<List<dev.keel.spi.rollback.RollbackStep>> work = new Work<>("rollback", "Rolling back",
+                    preliminary.steps().size(), "migration",
+                    watching -> {
+                        try (Connected c = connect();
+                                DatabaseLock.Held lock = c.dialect().lock(c.session()).acquire(settings.lockTimeout())) {
+                            // Planned again under the lock: another run may have changed history meanwhile.
+                            dev.keel.spi.rollback.RollbackPlan plan = planRollback(c, files, request);
+                            return new RollbackRunner(c.session(), c.history(), watching, clock).run(plan);
+                        }
+                    },
+                    List::size,
+                    done -> done.stream().map(st -> st.applied().version().text()).toList());
+            Protected<List<dev.keel.spi.rollback.RollbackStep>> done = underProtection(work, chosen);
+            return new RollbackReport(preliminary.withProtection(chosen.protection()), done.result(), false,
+                    clock.millis() - started, done.kept());
+        }
+    }
+
+    private dev.keel.spi.rollback.RollbackPlan planRollback(Connected c, List<MigrationScript> files, RollbackRequest request) {
+        List<AppliedMigration> rows = c.history().exists() ? c.history().readAll() : List.of();
+        dev.keel.spi.ServerInfo server = c.session().serverInfo();
+        Linter linter = new Linter(analyzer(), providers.rules().stream().flatMap(p -> p.rules().stream()).toList());
+        String dialectId = c.dialect().id();
+        StatementReview review = (file, statements, mode) -> {
+            LintReport.FileLint lint = linter.lint(file, statements, dialectId, Optional.of(server), mode);
+            List<dev.keel.spi.rule.ParsedStatement> parsed = statements.stream()
+                    .map(st -> linter.analyzer().parse(st, dialectId, Optional.of(server)))
+                    .toList();
+            return new StatementReview.Reviewed(parsed, lint.risk(), lint.findings());
+        };
+        return new RollbackPlanner(c.dialect(), server, review, new DataLossEstimator(c.dialect(), c.session()), clock)
+                .plan(files, rows, request);
+    }
+
+    private ChosenProtection rollbackProtection(dev.keel.spi.rollback.RollbackPlan plan, RollbackOptions options) {
+        return protection(plan.isEmpty(), plan.needsMoreThanTransactions(), () -> {
+            dev.keel.spi.rollback.RollbackStep first = plan.steps().stream()
+                    .filter(st -> st.protection() != PlannedMigration.Protection.TRANSACTION)
+                    .findFirst()
+                    .orElseThrow();
+            return dialectProvider().id().equals("mysql")
+                    ? "MySQL/MariaDB commits each DDL statement implicitly (DOWN of migration " + first.applied().version() + ")"
+                    : "the DOWN of migration " + first.applied().version() + " runs statements outside a transaction";
+        }, plan.protection(), options.snapshot());
+    }
+
+    private RollbackRequest rollbackRequest(RollbackOptions options) {
+        if (options.to().isPresent() == options.steps().isPresent()) {
+            throw KeelException.of(ErrorCode.OPTION_INVALID, "Say what to roll back with exactly one of --to and --steps.",
+                    "E.g. 'keel rollback --steps 1' (the newest migration) or 'keel rollback --to 7' (everything after 7).");
+        }
+        if (options.steps().isPresent() && options.steps().getAsInt() < 1) {
+            throw KeelException.of(ErrorCode.OPTION_INVALID, "--steps must be 1 or more, not " + options.steps().getAsInt() + ".",
+                    "Pass how many of the newest migrations to roll back, e.g. --steps 2.");
+        }
+        Optional<Version> to = options.to().map(t -> {
+            if (!Version.isValid(t)) {
+                throw KeelException.of(ErrorCode.OPTION_INVALID, "'" + t + "' is not a version.",
+                        "Pass digits, optionally dotted, e.g. --to 7 or --to 1.2 (--to 0 rolls back everything).");
+            }
+            return Version.parse(t);
+        });
+        return new RollbackRequest(to, options.steps(), options.force(), settings.maxRollbackAge());
+    }
+
+    /**
+     * The confirmation gate of SPEC §5: a run whose risk reaches the environment's threshold needs a confirmation;
+     * an accepted gate is recorded in the audit log, a missing one refuses the run (exit 4).
+     */
+    private void confirmGate(String command, dev.keel.spi.Risk risk, Confirmation confirmation, Supplier<String> summary) {
+        if (risk.compareTo(settings.confirmAt()) < 0) {
+            return;
+        }
+        if (confirmation == Confirmation.NOT_GIVEN) {
+            throw KeelException.of(ErrorCode.CONFIRMATION_REQUIRED,
+                    "This " + command + " is " + risk.label() + " risk, and environment '" + settings.environment()
+                            + "' asks for confirmation from " + settings.confirmAt().label() + " risk up: " + summary.get(),
+                    "Review it with 'keel " + command + " --dry-run …', then run again on a terminal to confirm, or pass --yes.");
+        }
+        audit().record("confirmation", "accepted", Map.of("command", command, "risk", risk.label(),
+                "threshold", settings.confirmAt().label(), "by", confirmation.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private static String rollbackSummary(dev.keel.spi.rollback.RollbackPlan plan) {
+        List<String> parts = new ArrayList<>();
+        for (dev.keel.spi.rollback.RollbackStep step : plan.steps()) {
+            String losses = step.dataLoss().stream().map(dev.keel.spi.rollback.DataLoss::description)
+                    .collect(java.util.stream.Collectors.joining("; "));
+            parts.add(step.applied().version() + " (" + step.risk().label() + (losses.isEmpty() ? "" : "; " + losses) + ")");
+        }
+        return "rolls back " + String.join(", ", parts) + ".";
+    }
+
     RepairReport repair() {
+        recoverIfNeeded();
         List<MigrationScript> files = readFiles().orThrow();
         try (Connected c = connect(); DatabaseLock.Held lock = c.dialect().lock(c.session()).acquire(settings.lockTimeout())) {
             if (!c.history().exists()) {
@@ -192,6 +673,7 @@ final class Engine implements AutoCloseable {
             throw KeelException.of(ErrorCode.OPTION_INVALID, "'" + version + "' is not a version.",
                     "Pass digits, optionally dotted, e.g. --version 7 or --version 1.2.");
         }
+        recoverIfNeeded();
         try (Connected c = connect(); DatabaseLock.Held lock = c.dialect().lock(c.session()).acquire(settings.lockTimeout())) {
             MigrationHistory history = c.history();
             history.ensureExists();
@@ -402,7 +884,206 @@ final class Engine implements AutoCloseable {
     }
 
     DoctorReport doctor() {
-        return new Doctor(settings, providers, this::readFiles, this::connect).run();
+        return new Doctor(settings, providers, this::readFiles, this::connect, this::snapshotCheck).run();
+    }
+
+    Snapshot snapshotBegin() {
+        try (WorkspaceLock.Held local = workspaceLock.acquire(settings.lockTimeout())) {
+            recoverHeld();
+            Optional<SnapshotSession.Open> open = session.read();
+            if (open.isPresent()) {
+                throw KeelException.of(ErrorCode.SNAPSHOT_SESSION_STATE,
+                        "A work session is already open with snapshot " + open.get().snapshotId() + ".",
+                        "End it with 'keel snapshot commit' (keep the changes) or 'keel snapshot restore' (undo them).");
+            }
+            SnapshotOperations operations = snapshotOperations(sessionStrategyId());
+            Snapshot snapshot = operations.take("snapshot begin", settings.environment(), false);
+            session.write(new SnapshotSession.Open(snapshot.id(), snapshot.strategy()));
+            return snapshot;
+        }
+    }
+
+    Snapshot snapshotCommit() {
+        try (WorkspaceLock.Held local = workspaceLock.acquire(settings.lockTimeout())) {
+            recoverHeld();
+            SnapshotSession.Open open = session.read().orElseThrow(() -> KeelException.of(ErrorCode.SNAPSHOT_SESSION_STATE,
+                    "No work session is open, so there is nothing to commit.",
+                    "Start one with 'keel snapshot begin'."));
+            SnapshotOperations operations = snapshotOperations(open.strategy());
+            Optional<Snapshot> snapshot = operations.strategy().list().stream()
+                    .filter(s -> s.id().equals(open.snapshotId()))
+                    .findFirst();
+            snapshot.ifPresent(s -> operations.discard(s, "snapshot commit"));
+            session.clear();
+            audit().record("session", "committed", Map.of("snapshot", open.snapshotId()));
+            return snapshot.orElseThrow(() -> KeelException.of(ErrorCode.SNAPSHOT_NOT_FOUND,
+                    "The session's snapshot " + open.snapshotId() + " no longer exists; the session is closed now.",
+                    "Nothing else to do: the database keeps its current state."));
+        }
+    }
+
+    RestoreReport snapshotRestore(Optional<String> id) {
+        try (WorkspaceLock.Held local = workspaceLock.acquire(settings.lockTimeout())) {
+            recoverHeld();
+            Optional<SnapshotSession.Open> open = session.read();
+            String strategyId = open.map(SnapshotSession.Open::strategy).orElseGet(this::sessionStrategyId);
+            SnapshotOperations operations = snapshotOperations(strategyId);
+            List<Snapshot> all = operations.strategy().list();
+            Snapshot snapshot;
+            if (id.isPresent()) {
+                snapshot = all.stream().filter(s -> s.id().equals(id.get())).findFirst()
+                        .orElseThrow(() -> KeelException.of(ErrorCode.SNAPSHOT_NOT_FOUND,
+                                "No " + strategyId + " snapshot has the id '" + id.get() + "'.",
+                                "Run 'keel snapshot list' to see the snapshots and their ids."));
+            } else if (open.isPresent()) {
+                snapshot = all.stream().filter(s -> s.id().equals(open.get().snapshotId())).findFirst()
+                        .orElseThrow(() -> KeelException.of(ErrorCode.SNAPSHOT_NOT_FOUND,
+                                "The open session's snapshot " + open.get().snapshotId() + " no longer exists.",
+                                "Run 'keel snapshot list' and pass an id, or end the session with 'keel snapshot commit'."));
+            } else {
+                snapshot = all.stream().max(java.util.Comparator.comparing(Snapshot::createdAt).thenComparing(Snapshot::id))
+                        .orElseThrow(() -> KeelException.of(ErrorCode.SNAPSHOT_NOT_FOUND,
+                                "There is no " + strategyId + " snapshot to restore.",
+                                "Take one with 'keel snapshot begin'."));
+            }
+            long started = clock.millis();
+            maintenance.raise();
+            boolean verified;
+            try {
+                closeConnections();
+                verified = operations.restore("snapshot restore", snapshot);
+            } finally {
+                maintenance.lower();
+            }
+            if (open.isPresent() && open.get().snapshotId().equals(snapshot.id())) {
+                session.clear();
+            }
+            return new RestoreReport(snapshot, verified, clock.millis() - started);
+        }
+    }
+
+    List<Snapshot> snapshots() {
+        recoverIfNeeded();
+        return snapshotOperations(sessionStrategyId()).strategy().list();
+    }
+
+    List<Snapshot> pruneSnapshots(Optional<Integer> keep) {
+        int count = keep.orElse(settings.snapshot().keep());
+        if (count < 0) {
+            throw KeelException.of(ErrorCode.OPTION_INVALID, "--keep must be 0 or more, not " + count + ".",
+                    "Pass how many of the newest snapshots to keep, e.g. --keep 3.");
+        }
+        try (WorkspaceLock.Held local = workspaceLock.acquire(settings.lockTimeout())) {
+            recoverHeld();
+            Set<String> held = session.read().map(o -> Set.of(o.snapshotId())).orElse(Set.of());
+            return snapshotOperations(sessionStrategyId()).prune(count, held);
+        }
+    }
+
+    /** Whether the environment's snapshot strategy could take a snapshot now (changes nothing). */
+    private DoctorCheck snapshotCheck() {
+        String id = settings.snapshot().strategy();
+        if (id.equals(NO_SNAPSHOT)) {
+            return new DoctorCheck("snapshot", DoctorCheck.Outcome.OK, "none in environment '" + settings.environment()
+                    + "': a run that no transaction can protect is unprotected (set 'snapshot' to protect it)");
+        }
+        List<Problem> problems;
+        String described = "";
+        try {
+            SnapshotOperations operations = snapshotOperations(id);
+            described = operations.strategy().describe();
+            problems = operations.strategy().check();
+        } catch (KeelException e) {
+            problems = e.problems();
+        }
+        if (problems.isEmpty()) {
+            return new DoctorCheck("snapshot", DoctorCheck.Outcome.OK, id + ": " + described + "; snapshots in "
+                    + settings.snapshot().directory() + ", keeping the newest " + settings.snapshot().keep());
+        }
+        return new DoctorCheck("snapshot", settings.snapshot().strategyExplicit() ? DoctorCheck.Outcome.FAIL : DoctorCheck.Outcome.WARN,
+                id + " cannot take snapshots here: " + problems.get(0).what() + " Fix: " + problems.get(0).fix());
+    }
+
+    /** Manual sessions use the environment's strategy, or filecopy where the environment takes no snapshots. */
+    private String sessionStrategyId() {
+        String configured = settings.snapshot().strategy();
+        return configured.equals(NO_SNAPSHOT) ? "filecopy" : configured;
+    }
+
+    /** Finishes or undoes crashed snapshot work, unless a live process holds the workspace (then it is not a crash). */
+    private void recoverIfNeeded() {
+        if (!journal.isPresent()) {
+            return;
+        }
+        Optional<WorkspaceLock.Held> local = workspaceLock.tryAcquire();
+        if (local.isEmpty()) {
+            return;
+        }
+        try (WorkspaceLock.Held held = local.get()) {
+            recoverHeld();
+        }
+    }
+
+    /** As {@link #recoverIfNeeded()}, with the workspace lock already held. */
+    private void recoverHeld() {
+        if (journal.isPresent()) {
+            closeConnections();
+            new CrashRecovery(journal, audit(), listener, this::snapshotOperations).recover();
+        }
+    }
+
+    private SnapshotOperations snapshotOperations(String strategyId) {
+        SnapshotStrategyProvider provider = providers.snapshotStrategies().stream()
+                .filter(p -> p.id().equals(strategyId))
+                .findFirst()
+                .orElseThrow(() -> KeelException.of(ErrorCode.SNAPSHOT_STRATEGY_UNKNOWN,
+                        "No snapshot strategy is named '" + strategyId + "'.",
+                        "Use one of " + providers.snapshotStrategies().stream().map(SnapshotStrategyProvider::id).toList()
+                                + ", or none (set 'snapshot' in keel.yaml, KEEL_SNAPSHOT or --snapshot)."));
+        SnapshotOptions options = settings.snapshot().options();
+        for (String name : options.values().keySet()) {
+            if (!provider.optionNames().contains(name)) {
+                throw KeelException.at(ErrorCode.CONFIG_UNKNOWN_KEY,
+                        dev.keel.spi.Location.of(options.origins().getOrDefault(name, "keel.yaml")),
+                        "Snapshot strategy '" + strategyId + "' has no option '" + name + "'.",
+                        "Use one of " + new java.util.TreeSet<>(provider.optionNames()) + ".");
+            }
+        }
+        SnapshotStrategy strategy = provider.create(new EngineSnapshotContext(url(), MaskedUrl.of(url()).text(),
+                dialectProvider().id(), options, settings.snapshot().directory(), this::openUnpooledSession,
+                this::closeConnections, settings.user(), settings.password()));
+        return new SnapshotOperations(strategy, journal, audit(), listener, clock, this::currentFingerprint);
+    }
+
+    private DatabaseSession openUnpooledSession() {
+        Dialect dialect = dialectProvider().create(dialectContext());
+        return pool(dialect).openUnpooled();
+    }
+
+    private String currentFingerprint() {
+        try (Connected c = connect()) {
+            return c.dialect().fingerprint(c.session(), c.history().tableName()).hash();
+        }
+    }
+
+    private synchronized AuditLog audit() {
+        if (audit == null) {
+            Map<String, Object> common = new java.util.LinkedHashMap<>();
+            common.put("environment", settings.environment());
+            common.put("user", identity().appliedBy());
+            common.put("database", target.dataSource().isPresent() ? "(DataSource)" : MaskedUrl.of(url()).text());
+            common.put("keelVersion", identity().engineVersion());
+            audit = new AuditLog(settings.workDirectory(), clock, common);
+        }
+        return audit;
+    }
+
+    /** Closes pooled connections before a database is stopped or its file replaced; the pool reopens on next use. */
+    private synchronized void closeConnections() {
+        if (pool != null && target.dataSource().isEmpty()) {
+            pool.close();
+            pool = null;
+        }
     }
 
     boolean isMigrationInProgress() {

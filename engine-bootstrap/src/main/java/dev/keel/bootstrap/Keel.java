@@ -6,7 +6,10 @@ import dev.keel.spi.migration.MigrationPlan;
 import dev.keel.spi.migration.MigrationReport;
 import dev.keel.spi.migration.StatusReport;
 import dev.keel.spi.migration.ValidationReport;
+import dev.keel.spi.snapshot.Snapshot;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The embedding API (SPEC §11): one object per database, built with {@link #configure()}, closed when done.
@@ -71,6 +74,26 @@ public final class Keel implements AutoCloseable {
         return engine.lint(request);
     }
 
+    /**
+     * Plans a rollback without changing anything (SPEC §8): the steps newest first, the rules' findings and risk of each
+     * DOWN, and the data each destroys, measured on the live database.
+     *
+     * @throws dev.keel.spi.KeelException a missing, unparsable or irreversible DOWN, or a migration outside the
+     *     rollback window without {@code force}
+     */
+    public dev.keel.spi.rollback.RollbackPlan planRollback(RollbackOptions options) {
+        return engine.planRollback(options);
+    }
+
+    /**
+     * Rolls back as the options say, under the same protection as {@code migrate}. A plan whose risk reaches the
+     * environment's {@code confirmAt} needs {@link RollbackOptions#confirmation()}; without it the run is refused
+     * ({@code CONFIRMATION_REQUIRED}, exit 4).
+     */
+    public RollbackReport rollback(RollbackOptions options) {
+        return engine.rollback(options);
+    }
+
     /** Makes history agree with reviewed files (new checksums, renames, deleted files, failed attempts). */
     public RepairReport repair() {
         return engine.repair();
@@ -89,6 +112,47 @@ public final class Keel implements AutoCloseable {
     /** Checks connection, history, files, lock, plugins and disk space. */
     public DoctorReport doctor() {
         return engine.doctor();
+    }
+
+    /**
+     * Starts a manual work session (SPEC §6): takes a snapshot with the environment's strategy (or {@code filecopy}
+     * when the environment names none) and remembers it under {@code .keel/} until {@link #snapshotCommit()} or
+     * {@link #snapshotRestore(Optional)}.
+     *
+     * @throws dev.keel.spi.KeelException {@code SNAPSHOT_SESSION_STATE} when a session is already open
+     */
+    public Snapshot snapshotBegin() {
+        return engine.snapshotBegin();
+    }
+
+    /**
+     * Ends the open work session keeping the database as it is now, and discards the session's snapshot.
+     *
+     * @throws dev.keel.spi.KeelException {@code SNAPSHOT_SESSION_STATE} when no session is open
+     */
+    public Snapshot snapshotCommit() {
+        return engine.snapshotCommit();
+    }
+
+    /**
+     * Restores a snapshot: the one with {@code id}, else the open session's, else the newest; verifies the schema
+     * fingerprint and ends the session if it was the session's.
+     */
+    public RestoreReport snapshotRestore(Optional<String> id) {
+        return engine.snapshotRestore(id);
+    }
+
+    /** The complete snapshots of the environment's strategy, oldest first. */
+    public List<Snapshot> snapshots() {
+        return engine.snapshots();
+    }
+
+    /**
+     * Discards all but the newest {@code keep} snapshots (the configured {@code snapshot.keep} when empty); a
+     * snapshot held by an open session is never discarded. Returns the discarded ones.
+     */
+    public List<Snapshot> pruneSnapshots(Optional<Integer> keep) {
+        return engine.pruneSnapshots(keep);
     }
 
     /** Whether a migration run is changing the database right now (from any process using this work directory). */

@@ -28,6 +28,10 @@ final class Linter {
         this.rules = List.copyOf(rules);
     }
 
+    StatementAnalyzer analyzer() {
+        return analyzer;
+    }
+
     List<Rule> rules() {
         return rules;
     }

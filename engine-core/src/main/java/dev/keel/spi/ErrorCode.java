@@ -62,7 +62,31 @@ public enum ErrorCode {
     DATABASE_ERROR("E0802", ExitClass.FAILED_UNRESTORED),
     HISTORY_TABLE_INVALID("E0803", ExitClass.USAGE),
     // 09xx: the local workspace
-    WORKSPACE_UNWRITABLE("E0901", ExitClass.USAGE);
+    WORKSPACE_UNWRITABLE("E0901", ExitClass.USAGE),
+    /** The journal of an interrupted run could not be read or finished; manual action is needed. */
+    RECOVERY_FAILED("E0902", ExitClass.FAILED_UNRESTORED),
+    /** A post-migration hook failed after the migrations were applied. */
+    HOOK_FAILED("E0903", ExitClass.FAILED_UNRESTORED),
+    // 10xx: snapshots
+    SNAPSHOT_STRATEGY_UNKNOWN("E1001", ExitClass.USAGE),
+    SNAPSHOT_UNAVAILABLE("E1002", ExitClass.USAGE),
+    SNAPSHOT_NO_SPACE("E1003", ExitClass.USAGE),
+    SNAPSHOT_TAKE_FAILED("E1004", ExitClass.FAILED_RESTORED),
+    SNAPSHOT_RESTORE_FAILED("E1005", ExitClass.FAILED_UNRESTORED),
+    SNAPSHOT_NOT_FOUND("E1006", ExitClass.USAGE),
+    SNAPSHOT_VERIFY_FAILED("E1007", ExitClass.FAILED_UNRESTORED),
+    SNAPSHOT_SESSION_STATE("E1008", ExitClass.USAGE),
+    /** A strategy stopped the database for a snapshot and could not start it again. */
+    SNAPSHOT_SERVER_DOWN("E1009", ExitClass.FAILED_UNRESTORED),
+    // 11xx: rollback
+    ROLLBACK_DOWN_MISSING("E1101", ExitClass.VALIDATION),
+    ROLLBACK_IRREVERSIBLE("E1102", ExitClass.VALIDATION),
+    ROLLBACK_DOWN_UNPARSABLE("E1103", ExitClass.VALIDATION),
+    ROLLBACK_WINDOW_PASSED("E1104", ExitClass.VALIDATION),
+    ROLLBACK_TARGET_INVALID("E1105", ExitClass.USAGE),
+    ROLLBACK_BLOCKED("E1106", ExitClass.VALIDATION),
+    ROLLBACK_FAILED("E1107", ExitClass.FAILED_RESTORED),
+    ROLLBACK_PARTIAL("E1108", ExitClass.FAILED_UNRESTORED);
 
     private final String number;
     private final ExitClass exitClass;

@@ -20,12 +20,15 @@ public final class ConnectionPool implements AutoCloseable {
     private final HikariDataSource owned;
     private final String displayUrl;
     private final String secret;
+    private final HikariConfig config;
 
-    private ConnectionPool(DataSource dataSource, HikariDataSource owned, String displayUrl, String secret) {
+    private ConnectionPool(DataSource dataSource, HikariDataSource owned, String displayUrl, String secret,
+            HikariConfig config) {
         this.dataSource = dataSource;
         this.owned = owned;
         this.displayUrl = displayUrl;
         this.secret = secret;
+        this.config = config;
     }
 
     /**
@@ -57,13 +60,15 @@ public final class ConnectionPool implements AutoCloseable {
         // Fail within seconds on a wrong URL or a stopped server, as a command-line user expects.
         config.setConnectionTimeout(5_000);
         config.setAutoCommit(true);
+        HikariConfig copy = new HikariConfig();
+        config.copyStateTo(copy);
         HikariDataSource pool = new HikariDataSource(config);
-        return new ConnectionPool(pool, pool, MaskedUrl.of(configuredUrl).text(), password.orElse(null));
+        return new ConnectionPool(pool, pool, MaskedUrl.of(configuredUrl).text(), password.orElse(null), copy);
     }
 
     /** Sessions over a data source owned by the caller. */
     public static ConnectionPool forDataSource(DataSource dataSource, String displayName) {
-        return new ConnectionPool(dataSource, null, displayName, null);
+        return new ConnectionPool(dataSource, null, displayName, null, null);
     }
 
     /** Opens a session; the caller closes it. */
@@ -76,6 +81,33 @@ public final class ConnectionPool implements AutoCloseable {
             throw KeelException.of(ErrorCode.DATABASE_UNREACHABLE,
                     "Cannot connect to " + displayUrl + ": " + MaskedUrl.scrub(rootMessage(e), secret),
                     "Check the URL, user and password (--url, --user, --password-env) and that the database is running.");
+        }
+    }
+
+    /**
+     * Opens a session on a connection of its own, outside the pool, failing at once when the database does not
+     * answer: for waiting on a server that is being restarted. The caller closes it.
+     */
+    public JdbcDatabaseSession openUnpooled() {
+        if (config == null) {
+            return open();
+        }
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(config.getDataSourceProperties());
+        if (config.getUsername() != null) {
+            properties.setProperty("user", config.getUsername());
+        }
+        if (config.getPassword() != null) {
+            properties.setProperty("password", config.getPassword());
+        }
+        try {
+            Connection connection = java.sql.DriverManager.getConnection(config.getJdbcUrl(), properties);
+            connection.setAutoCommit(true);
+            return new JdbcDatabaseSession(connection, displayUrl, secret);
+        } catch (SQLException e) {
+            throw KeelException.of(ErrorCode.DATABASE_UNREACHABLE,
+                    "Cannot connect to " + displayUrl + ": " + MaskedUrl.scrub(rootMessage(e), secret),
+                    "Check that the database is running.");
         }
     }
 

@@ -2,8 +2,8 @@ package dev.keel.jdbc;
 
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
-import dev.keel.spi.dialect.DatabaseSession;
-import dev.keel.spi.dialect.Row;
+import dev.keel.spi.session.DatabaseSession;
+import dev.keel.spi.session.Row;
 import dev.keel.spi.ServerInfo;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

@@ -14,7 +14,7 @@ import dev.keel.jdbc.ConnectionPool;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.dialect.DatabaseLock;
-import dev.keel.spi.dialect.DatabaseSession;
+import dev.keel.spi.session.DatabaseSession;
 import dev.keel.spi.dialect.Dialect;
 import dev.keel.spi.dialect.DialectContext;
 import dev.keel.spi.dialect.DialectProvider;

@@ -6,9 +6,13 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
 
-/** The database servers {@link DatabaseProvisioning} knows: how to reach them and how to create and drop a database. */
-enum ServerKind {
+/**
+ * The database servers {@link DatabaseProvisioning} and {@link ThrowawayServer} know: how to reach them and how to
+ * create and drop a database. {@link #MYSQL} covers MariaDB, which stands in for MySQL in tests.
+ */
+public enum ServerKind {
 
+    /** PostgreSQL. */
     POSTGRES("PostgreSQL", "org.postgresql:postgresql", "KEEL_TEST_POSTGRES_URL", "KEEL_TEST_POSTGRES_IMAGE", "postgres:15",
             "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", 5432, "") {
         @Override
@@ -40,6 +44,7 @@ enum ServerKind {
         }
     },
 
+    /** MySQL, or MariaDB standing in for it. */
     MYSQL("MySQL/MariaDB", "com.mysql:mysql-connector-j", "KEEL_TEST_MYSQL_URL", "KEEL_TEST_MYSQL_IMAGE", "mariadb:10.11",
             "jdbc:mysql://127.0.0.1:3306/", "root", 3306,
             "allowMultiQueries=false&useSSL=false&allowPublicKeyRetrieval=true") {

@@ -2,12 +2,15 @@ package dev.keel.systemtests;
 
 import dev.keel.dialect.mysql.MysqlDialect;
 import dev.keel.dialect.postgres.PostgresDialect;
+import dev.keel.dialect.sqlite.SqliteDatabaseFile;
+import dev.keel.dialect.sqlite.SqliteDialect;
 import dev.keel.jdbc.ConnectionPool;
-import dev.keel.spi.dialect.DatabaseSession;
+import dev.keel.spi.session.DatabaseSession;
 import dev.keel.spi.dialect.Dialect;
-import dev.keel.spi.dialect.Row;
+import dev.keel.spi.session.Row;
 import dev.keel.spi.dialect.SchemaFingerprint;
 import dev.keel.testkit.TestDatabase;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,6 +37,11 @@ public final class DatabaseProbe implements AutoCloseable {
 
     public static DatabaseProbe mysql(TestDatabase database) {
         return new DatabaseProbe(new MysqlDialect(), database);
+    }
+
+    public static DatabaseProbe sqlite(TestDatabase database) {
+        return new DatabaseProbe(new SqliteDialect(SqliteDatabaseFile.fromUrl(database.url()), Duration.ofSeconds(10)),
+                database);
     }
 
     public Dialect dialect() {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.keel.testkit.TestDatabase;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A real {@code keel} process, started as a user or CI would: {@code java -jar keel.jar ARGS…}, with the shaded jar
@@ -33,7 +36,9 @@ public final class KeelProcess {
     /** How long {@link #run} waits before killing the process and failing. */
     public static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    private static final Path OUTPUT = Path.of("target", "keel-processes").toAbsolutePath();
+    // One folder per test JVM: two test runs at once must not read each other's numbered output files.
+    private static final Path OUTPUT = Path.of("target", "keel-processes", "jvm-" + ProcessHandle.current().pid())
+            .toAbsolutePath();
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static Path jarCopy;
@@ -46,6 +51,8 @@ public final class KeelProcess {
     private final List<String> command;
     private final Path stdout;
     private final Path stderr;
+    /** The threads copying a streamed process's output to the files and the callback ({@link #startStreaming}). */
+    private volatile List<Thread> pumps = List.of();
 
     private KeelProcess(Process process, List<String> command, Path stdout, Path stderr) {
         this.process = process;
@@ -68,6 +75,23 @@ public final class KeelProcess {
 
     /** Starts {@code keel args…} in a working directory, without waiting. */
     public static KeelProcess start(Path workingDirectory, List<String> args) {
+        return start(workingDirectory, args, Map.of());
+    }
+
+    /**
+     * Runs {@code keel args…} as {@link #run(Path, List)} does, with the environment changed: each entry is set, or
+     * removed when its value is {@code null} (e.g. {@code KEEL_ENV} removed, so that keel.yaml or detection chooses
+     * the environment).
+     */
+    public static KeelRun run(Path workingDirectory, List<String> args, Map<String, String> environment) {
+        return start(workingDirectory, args, environment).finish(TIMEOUT.toSeconds());
+    }
+
+    /**
+     * Starts {@code keel args…} as {@link #start(Path, List)} does, with the environment changed: each entry is set,
+     * or removed when its value is {@code null}.
+     */
+    public static KeelProcess start(Path workingDirectory, List<String> args, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -84,6 +108,13 @@ public final class KeelProcess {
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("KEEL_"));
             env.put("KEEL_ENV", "development");
+            environment.forEach((variable, value) -> {
+                if (value == null) {
+                    env.remove(variable);
+                } else {
+                    env.put(variable, value);
+                }
+            });
             Process process = builder.start();
             LIVE.add(process);
             process.onExit().thenRun(() -> LIVE.remove(process));
@@ -126,6 +157,7 @@ public final class KeelProcess {
             process.destroyForcibly();
             return fail("interrupted while waiting for " + command);
         }
+        awaitPumps();
         return new KeelRun(process.exitValue(), read(stdout), read(stderr));
     }
 
@@ -145,6 +177,127 @@ public final class KeelProcess {
     /** Everything printed so far, stdout then stderr. */
     public String output() {
         return "--- stdout:\n" + read(stdout) + "\n--- stderr:\n" + read(stderr);
+    }
+
+    /**
+     * One line a {@linkplain #startStreaming streamed} process printed.
+     *
+     * @param stderr  whether it came on stderr (else stdout)
+     * @param atNanos {@link System#nanoTime()} when the test read it
+     * @param text    the line, without its end
+     */
+    public record Line(boolean stderr, long atNanos, String text) {
+    }
+
+    /**
+     * Starts {@code keel args…} as {@link #start(Path, List)} does, but with stdout and stderr read through pipes:
+     * each line goes to {@code lines} as soon as keel prints it (from a reader thread, with the time it was read),
+     * and to the usual files, so {@link #finish} and {@link #output()} work as for any process. For tests that act
+     * when keel reaches a point of its run, e.g. kill it there ({@link #killNow()}).
+     */
+    public static KeelProcess startStreaming(Path workingDirectory, List<String> args, Consumer<Line> lines) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(args);
+        int n = COUNTER.incrementAndGet();
+        String name = String.format("%03d-%s", n, args.isEmpty() ? "keel" : args.get(0).replaceAll("[^A-Za-z0-9-]", "_"));
+        Path out = OUTPUT.resolve(name + ".out");
+        Path err = OUTPUT.resolve(name + ".err");
+        try {
+            Files.createDirectories(workingDirectory);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("KEEL_"));
+            env.put("KEEL_ENV", "development");
+            Process process = builder.start();
+            LIVE.add(process);
+            process.onExit().thenRun(() -> LIVE.remove(process));
+            KeelProcess started = new KeelProcess(process, command, out, err);
+            started.pumps = List.of(pump(process.getInputStream(), out, false, lines, name),
+                    pump(process.getErrorStream(), err, true, lines, name));
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /**
+     * Kills the process with {@code SIGKILL} ({@code kill -9} on its PID; processes it started, such as a database
+     * server, are not touched) and waits until it is gone and its output is read.
+     *
+     * @return the process's exit code (137 after a kill; another one if it ended by itself first)
+     */
+    public int killNow() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                fail("keel (pid " + process.pid() + ") is still alive 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted while waiting for the killed keel process");
+        }
+        awaitPumps();
+        return process.exitValue();
+    }
+
+    /** Copies one output stream line by line to a file and the callback, until its end. */
+    private static Thread pump(InputStream in, Path file, boolean stderr, Consumer<Line> lines, String name) {
+        Thread thread = new Thread(() -> {
+            try (in; OutputStream copy = Files.newOutputStream(file)) {
+                java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                    copy.write(buffer, 0, read);
+                    copy.flush();
+                    long now = System.nanoTime();
+                    for (int i = 0; i < read; i++) {
+                        if (buffer[i] == '\n') {
+                            lines.accept(new Line(stderr, now, stripEnd(line.toString(StandardCharsets.UTF_8))));
+                            line.reset();
+                        } else {
+                            line.write(buffer[i]);
+                        }
+                    }
+                }
+                if (line.size() > 0) {
+                    lines.accept(new Line(stderr, System.nanoTime(), stripEnd(line.toString(StandardCharsets.UTF_8))));
+                }
+            } catch (IOException e) {
+                // The stream closes when the process dies; what was read is in the file.
+            }
+        }, "keel-output-" + name + (stderr ? "-err" : "-out"));
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static String stripEnd(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /**
+     * Waits (briefly) until a streamed process's output is read to its end. A process that keel started and that
+     * inherited its output (a server) could keep a pipe open after keel's death; then this gives up after 5 s.
+     */
+    private void awaitPumps() {
+        for (Thread t : pumps) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether a streamed process's output was read to its end (false: something else still holds its pipes). */
+    public boolean outputClosed() {
+        return pumps.stream().noneMatch(Thread::isAlive);
     }
 
     private static String read(Path file) {

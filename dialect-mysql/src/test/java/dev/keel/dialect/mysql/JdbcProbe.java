@@ -1,8 +1,8 @@
 package dev.keel.dialect.mysql;
 
 import dev.keel.jdbc.ConnectionPool;
-import dev.keel.spi.dialect.DatabaseSession;
-import dev.keel.spi.dialect.Row;
+import dev.keel.spi.session.DatabaseSession;
+import dev.keel.spi.session.Row;
 import dev.keel.spi.dialect.SchemaFingerprint;
 import dev.keel.testkit.TestDatabase;
 import java.util.List;

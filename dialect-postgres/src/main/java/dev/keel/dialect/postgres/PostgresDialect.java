@@ -4,7 +4,7 @@ import dev.keel.jdbc.HistoryColumnTypes;
 import dev.keel.jdbc.JdbcMigrationHistory;
 import dev.keel.spi.dialect.Capabilities;
 import dev.keel.spi.dialect.DatabaseLock;
-import dev.keel.spi.dialect.DatabaseSession;
+import dev.keel.spi.session.DatabaseSession;
 import dev.keel.spi.dialect.Dialect;
 import dev.keel.spi.dialect.SchemaFingerprint;
 import dev.keel.spi.ServerInfo;

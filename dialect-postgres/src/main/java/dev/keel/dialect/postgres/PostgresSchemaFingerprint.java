@@ -1,7 +1,7 @@
 package dev.keel.dialect.postgres;
 
-import dev.keel.spi.dialect.DatabaseSession;
-import dev.keel.spi.dialect.Row;
+import dev.keel.spi.session.DatabaseSession;
+import dev.keel.spi.session.Row;
 import dev.keel.spi.dialect.SchemaFingerprint;
 import java.util.Optional;
 

@@ -9,19 +9,19 @@ import java.util.Optional;
  * A parsed {@code keel.yaml}: its top-level settings and one section per environment.
  *
  * @param path         the file
- * @param settings     top-level settings
+ * @param topLevel     top-level settings
  * @param environments settings per environment name
  */
-public record ConfigFile(Path path, Map<SettingKey, Setting> settings, Map<String, Map<SettingKey, Setting>> environments) {
+public record ConfigFile(Path path, ConfigSection topLevel, Map<String, ConfigSection> environments) {
 
     public ConfigFile {
         Objects.requireNonNull(path, "path");
-        settings = Map.copyOf(settings);
+        Objects.requireNonNull(topLevel, "topLevel");
         environments = Map.copyOf(environments);
     }
 
     /** The file's own choice of environment ({@code environment:}), when it makes one. */
     public Optional<String> environment() {
-        return Optional.ofNullable(settings.get(SettingKey.ENVIRONMENT)).map(Setting::value);
+        return Optional.ofNullable(topLevel.settings().get(SettingKey.ENVIRONMENT)).map(Setting::value);
     }
 }

@@ -26,6 +26,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads {@code keel.yaml} with snakeyaml-engine's node API, so every error names the file, line and
@@ -49,7 +50,7 @@ public final class ConfigFileReader {
             LoadSettings settings = LoadSettings.builder().setLabel(display).setAllowDuplicateKeys(false).build();
             Optional<Node> node = new Compose(settings).composeString(text);
             if (node.isEmpty()) {
-                return new ConfigFile(path, Map.of(), Map.of());
+                return new ConfigFile(path, ConfigSection.empty(), Map.of());
             }
             root = node.get();
         } catch (MarkedYamlEngineException e) {
@@ -66,51 +67,195 @@ public final class ConfigFileReader {
             throw KeelException.at(ErrorCode.CONFIG_INVALID, at(display, root.getStartMark().orElse(null)),
                     "keel.yaml must be a mapping of keys to values.", "Write settings as 'key: value' lines, e.g. 'url: jdbc:sqlite:app.db'.");
         }
-        Map<SettingKey, Setting> top = new EnumMap<>(SettingKey.class);
-        Map<String, Map<SettingKey, Setting>> environments = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            String key = scalarKey(tuple.getKeyNode(), display);
-            if (key.equals("environments")) {
-                readEnvironments(tuple.getValueNode(), display, environments);
-            } else {
-                put(top, key, tuple, display, "");
-            }
-        }
+        Map<String, ConfigSection> environments = new LinkedHashMap<>();
+        ConfigSection top = readSection(mapping.getValue(), display, "", environments);
         return new ConfigFile(path, top, environments);
     }
 
-    private void readEnvironments(Node node, String display, Map<String, Map<SettingKey, Setting>> environments) {
+    private void readEnvironments(Node node, String display, Map<String, ConfigSection> environments) {
         if (!(node instanceof MappingNode mapping)) {
             throw shape(display, node, "'environments' must map environment names to their settings",
                     "Write e.g.\n  environments:\n    production:\n      url: jdbc:postgresql://db/app");
         }
         for (NodeTuple env : mapping.getValue()) {
             String name = scalarKey(env.getKeyNode(), display);
-            Map<SettingKey, Setting> settings = new EnumMap<>(SettingKey.class);
             Node body = env.getValueNode();
             if (body instanceof ScalarNode scalar && scalar.getValue().isEmpty()) {
-                environments.put(name, settings);
+                environments.put(name, ConfigSection.empty());
                 continue;
             }
             if (!(body instanceof MappingNode envMapping)) {
                 throw shape(display, body, "environment '" + name + "' must hold settings", "Indent 'key: value' lines under it.");
             }
-            for (NodeTuple tuple : envMapping.getValue()) {
-                String key = scalarKey(tuple.getKeyNode(), display);
-                put(settings, key, tuple, display, "environments." + name + ".");
-            }
-            environments.put(name, settings);
+            environments.put(name, readSection(envMapping.getValue(), display, "environments." + name + ".", null));
         }
+    }
+
+    /**
+     * One level of the file, read in file order so that the first mistake is the one reported: the top level (then
+     * {@code environments} go to {@code environments}) or an environment's section ({@code environments} is null).
+     */
+    private ConfigSection readSection(List<NodeTuple> tuples, String display, String prefix,
+            Map<String, ConfigSection> environments) {
+        Map<SettingKey, Setting> settings = new EnumMap<>(SettingKey.class);
+        Optional<Map<String, ListSetting>> options = Optional.empty();
+        Optional<List<ListSetting>> hooks = Optional.empty();
+        for (NodeTuple tuple : tuples) {
+            String key = scalarKey(tuple.getKeyNode(), display);
+            if (environments != null && key.equals("environments")) {
+                readEnvironments(tuple.getValueNode(), display, environments);
+                continue;
+            }
+            // YAML refuses duplicate keys, so snapshot and hooks are met at most once per level
+            switch (key) {
+                case SettingKey.SNAPSHOT -> options = readSnapshot(tuple.getValueNode(), settings, display, prefix);
+                case SettingKey.HOOKS -> hooks = readHooks(tuple.getValueNode(), display, prefix);
+                default -> put(settings, key, tuple, display, prefix);
+            }
+        }
+        return new ConfigSection(settings, options, hooks);
+    }
+
+    /** {@code snapshot: NAME} (shorthand for the strategy) or the {@code snapshot:} mapping; returns its options. */
+    private Optional<Map<String, ListSetting>> readSnapshot(Node node, Map<SettingKey, Setting> settings, String display,
+            String prefix) {
+        if (node instanceof ScalarNode scalar) {
+            settings.put(SettingKey.SNAPSHOT_STRATEGY,
+                    new Setting(SettingKey.SNAPSHOT_STRATEGY.yamlName(), scalar.getValue(), origin(display, node)));
+            return Optional.empty();
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            throw shape(display, node, "'" + prefix + "snapshot' must be a strategy name or a mapping",
+                    "Write 'snapshot: filecopy', or 'snapshot:' with 'strategy:', 'always:', 'keep:', 'directory:' and "
+                            + "'options:' indented under it.");
+        }
+        Optional<Map<String, ListSetting>> options = Optional.empty();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = scalarKey(tuple.getKeyNode(), display);
+            if (key.equals(SettingKey.SNAPSHOT_OPTIONS)) {
+                options = Optional.of(readOptions(tuple.getValueNode(), display, prefix));
+                continue;
+            }
+            String name = SettingKey.SNAPSHOT + "." + key;
+            SettingKey settingKey = SettingKey.byYamlName(name).orElseThrow(() -> KeelException.at(ErrorCode.CONFIG_UNKNOWN_KEY,
+                    at(display, tuple.getKeyNode().getStartMark().orElse(null)),
+                    "Unknown key '" + prefix + name + "' in keel.yaml.",
+                    "Under 'snapshot', use one of: " + SettingKey.snapshotKeyNames() + "."));
+            settings.put(settingKey, scalarSetting(settingKey, tuple.getValueNode(), display, prefix, key));
+        }
+        return options;
+    }
+
+    /** {@code snapshot.options}: each option a single value or a list of values. */
+    private Map<String, ListSetting> readOptions(Node node, String display, String prefix) {
+        Map<String, ListSetting> options = new LinkedHashMap<>();
+        if (isNull(node)) {
+            return options;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            throw shape(display, node, "'" + prefix + "snapshot.options' must map option names to values",
+                    "Indent 'name: value' or 'name: [a, b, c]' lines under 'options:'.");
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            String name = scalarKey(tuple.getKeyNode(), display);
+            String key = "snapshot.options." + name;
+            Node value = tuple.getValueNode();
+            List<Setting> items = new ArrayList<>();
+            if (value instanceof ScalarNode scalar) {
+                if (!isNull(scalar)) {
+                    items.add(new Setting(key, scalar.getValue(), origin(display, scalar)));
+                }
+            } else if (value instanceof SequenceNode sequence) {
+                for (Node item : sequence.getValue()) {
+                    if (!(item instanceof ScalarNode scalarItem)) {
+                        throw shape(display, item, "each item of '" + prefix + key + "' must be a single value",
+                                "Write the list as '" + name + ": [a, b, c]'.");
+                    }
+                    items.add(new Setting(key, scalarItem.getValue(), origin(display, item)));
+                }
+            } else {
+                throw shape(display, value, "'" + prefix + key + "' must be a value or a list of values",
+                        "Write '" + name + ": value' or '" + name + ": [a, b, c]'.");
+            }
+            options.put(name, new ListSetting(key, items, origin(display, value)));
+        }
+        return options;
+    }
+
+    /** The {@code hooks:} mapping; today it holds only {@code postMigrate}. */
+    private Optional<List<ListSetting>> readHooks(Node node, String display, String prefix) {
+        if (isNull(node)) {
+            return Optional.empty();
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            throw shape(display, node, "'" + prefix + "hooks' must be a mapping",
+                    "Write 'hooks:' with 'postMigrate:' indented under it, followed by one argument list per line "
+                            + "such as '- [npm, run, codegen]'.");
+        }
+        Optional<List<ListSetting>> postMigrate = Optional.empty();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = scalarKey(tuple.getKeyNode(), display);
+            if (!key.equals(SettingKey.POST_MIGRATE)) {
+                throw KeelException.at(ErrorCode.CONFIG_UNKNOWN_KEY, at(display, tuple.getKeyNode().getStartMark().orElse(null)),
+                        "Unknown key '" + prefix + "hooks." + key + "' in keel.yaml.",
+                        "Under 'hooks', use one of: " + SettingKey.POST_MIGRATE + ".");
+            }
+            postMigrate = Optional.of(readHookList(tuple.getValueNode(), display, prefix));
+        }
+        return postMigrate;
+    }
+
+    private List<ListSetting> readHookList(Node node, String display, String prefix) {
+        String key = SettingKey.HOOKS + "." + SettingKey.POST_MIGRATE;
+        String example = "Write one argument list per hook, e.g.\n  postMigrate:\n    - [npm, run, codegen]\n"
+                + "Keel never runs a shell, so it does not split a command line into arguments.";
+        if (isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw shape(display, node, "'" + prefix + key + "' must be a list of hooks, each an argument list", example);
+        }
+        List<ListSetting> hooks = new ArrayList<>();
+        for (Node hook : sequence.getValue()) {
+            if (hook instanceof ScalarNode scalar) {
+                String split = String.join(", ", scalar.getValue().trim().split("\\s+"));
+                throw shape(display, hook, "a hook in '" + prefix + key + "' is the single string '" + scalar.getValue()
+                        + "'; a hook must be an argument list",
+                        "Write it as an argument list, e.g. '- [" + split + "]'. Keel never runs a shell, so it does not "
+                                + "split a command line into arguments (for pipes or redirections, write a script and "
+                                + "name it).");
+            }
+            if (!(hook instanceof SequenceNode arguments) || arguments.getValue().isEmpty()) {
+                throw shape(display, hook, "a hook in '" + prefix + key + "' must be a non-empty argument list", example);
+            }
+            List<Setting> items = new ArrayList<>();
+            for (Node argument : arguments.getValue()) {
+                if (!(argument instanceof ScalarNode scalarArgument) || isNull(scalarArgument)) {
+                    throw shape(display, argument, "each argument of a hook in '" + prefix + key + "' must be a string", example);
+                }
+                items.add(new Setting(key, scalarArgument.getValue(), origin(display, argument)));
+            }
+            if (items.get(0).value().isBlank()) {
+                throw shape(display, arguments.getValue().get(0), "a hook in '" + prefix + key + "' must start with the program to run",
+                        example);
+            }
+            hooks.add(new ListSetting(key, items, origin(display, hook)));
+        }
+        return hooks;
     }
 
     private void put(Map<SettingKey, Setting> target, String key, NodeTuple tuple, String display, String prefix) {
         Node keyNode = tuple.getKeyNode();
-        SettingKey settingKey = SettingKey.byYamlName(key).orElseThrow(() -> KeelException.at(ErrorCode.CONFIG_UNKNOWN_KEY,
-                at(display, keyNode.getStartMark().orElse(null)),
-                "Unknown key '" + prefix + key + "' in keel.yaml.",
-                "Use one of: " + SettingKey.yamlNames() + "."));
-        Node value = tuple.getValueNode();
-        String origin = at(display, value.getStartMark().orElse(null)).toString();
+        // keys inside a mapping (snapshot.keep) are written nested, never with a dot
+        SettingKey settingKey = SettingKey.byYamlName(key).filter(k -> !key.contains("."))
+                .orElseThrow(() -> KeelException.at(ErrorCode.CONFIG_UNKNOWN_KEY,
+                        at(display, keyNode.getStartMark().orElse(null)),
+                        "Unknown key '" + prefix + key + "' in keel.yaml.",
+                        "Use one of: " + SettingKey.yamlNames() + "."));
+        target.put(settingKey, scalarSetting(settingKey, tuple.getValueNode(), display, prefix, key));
+    }
+
+    private Setting scalarSetting(SettingKey settingKey, Node value, String display, String prefix, String key) {
         String text;
         if (value instanceof ScalarNode scalar) {
             text = scalar.getValue();
@@ -124,9 +269,18 @@ public final class ConfigFileReader {
             }
             text = String.join(",", items);
         } else {
-            throw shape(display, value, "'" + prefix + key + "' must be a single value", "Write '" + key + ": value'.");
+            throw shape(display, value, "'" + prefix + settingKey.yamlName() + "' must be a single value",
+                    "Write '" + key + ": value'.");
         }
-        target.put(settingKey, new Setting(settingKey.yamlName(), text, origin));
+        return new Setting(settingKey.yamlName(), text, origin(display, value));
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+    }
+
+    private static String origin(String display, Node node) {
+        return at(display, node.getStartMark().orElse(null)).toString();
     }
 
     private static String scalarKey(Node node, String display) {

@@ -1,5 +1,6 @@
 package dev.keel.bootstrap.config;
 
+import dev.keel.spi.Risk;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,11 @@ import java.util.Optional;
  * @param workDirectory     Keel's local folder ({@code .keel}): journal, audit log, maintenance flag
  * @param newMigrationStyle {@code sequence} or {@code timestamp} versions for {@code keel new}
  * @param baseDirectory     the folder relative paths are resolved against
+ * @param snapshot          the environment's snapshot strategy and its settings
+ * @param confirmAt         runs whose risk is at least this ask for confirmation ({@code high} in {@code development},
+ *                          {@code medium} elsewhere)
+ * @param postMigrationHooks commands run after a successful migration, each an argument list (no shell)
+ * @param maxRollbackAge    migrations applied longer ago need {@code --force} to be rolled back
  */
 public record KeelSettings(
         Optional<String> url,
@@ -38,7 +44,11 @@ public record KeelSettings(
         Path pluginsDirectory,
         Path workDirectory,
         String newMigrationStyle,
-        Path baseDirectory) {
+        Path baseDirectory,
+        SnapshotSettings snapshot,
+        Risk confirmAt,
+        List<List<String>> postMigrationHooks,
+        Duration maxRollbackAge) {
 
     public KeelSettings {
         Objects.requireNonNull(url, "url");
@@ -52,6 +62,13 @@ public record KeelSettings(
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(newMigrationStyle, "newMigrationStyle");
         Objects.requireNonNull(baseDirectory, "baseDirectory");
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(confirmAt, "confirmAt");
+        postMigrationHooks = postMigrationHooks.stream().map(List::copyOf).toList();
+        Objects.requireNonNull(maxRollbackAge, "maxRollbackAge");
+        if (postMigrationHooks.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("a hook needs at least the program to run");
+        }
     }
 
     /** The settings as text safe to print: the password is never shown. */
@@ -60,6 +77,9 @@ public record KeelSettings(
         return "KeelSettings[url=" + url.map(dev.keel.jdbc.MaskedUrl::of).map(Object::toString).orElse("(DataSource)")
                 + ", user=" + user.orElse("") + ", password=" + (password.isPresent() ? "****" : "")
                 + ", migrations=" + migrations + ", environment=" + environment + ", historyTable=" + historyTable
-                + ", lockTimeout=" + lockTimeout + ", outOfOrder=" + outOfOrder + "]";
+                + ", lockTimeout=" + lockTimeout + ", outOfOrder=" + outOfOrder + ", snapshot=" + snapshot
+                + ", confirmAt=" + confirmAt.label()
+                // hook arguments may carry interpolated secrets: only the programs are shown
+                + ", postMigrationHooks=" + postMigrationHooks.stream().map(h -> h.get(0)).toList() + "]";
     }
 }

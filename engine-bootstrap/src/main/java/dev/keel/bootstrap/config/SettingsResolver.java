@@ -3,12 +3,15 @@ package dev.keel.bootstrap.config;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.Location;
+import dev.keel.spi.Risk;
+import dev.keel.spi.snapshot.SnapshotOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +23,9 @@ import java.util.regex.Pattern;
  * Resolves {@link KeelSettings} from the layers of SPEC §10: defaults, then {@code keel.yaml} (top level, then
  * the environment's section), then {@code KEEL_*} variables, then explicit values. The environment is chosen
  * first: explicit, {@code KEEL_ENV}, the file's {@code environment:}, then {@code /.dockerenv} present →
- * {@code development}, else {@code production}.
+ * {@code development}, else {@code production}. The environment also picks the defaults of SPEC §7: {@code development}
+ * takes {@code filecopy} snapshots and confirms from {@code high}; every other environment takes none and confirms
+ * from {@code medium}.
  */
 public final class SettingsResolver {
 
@@ -28,7 +33,14 @@ public final class SettingsResolver {
     public static final String DEFAULT_MIGRATIONS = "db/migrations";
     public static final String DEFAULT_HISTORY_TABLE = "keel_schema_history";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_MAX_ROLLBACK_AGE = Duration.ofHours(24);
     public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
+    public static final int DEFAULT_SNAPSHOT_KEEP = 3;
+    /** The strategy of {@code development} when none is configured; every other environment takes none. */
+    public static final String DEFAULT_DEVELOPMENT_SNAPSHOT = "filecopy";
+
+    private static final String DEVELOPMENT = "development";
+    private static final Pattern STRATEGY_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -60,23 +72,26 @@ public final class SettingsResolver {
                 .or(() -> Optional.ofNullable(fromEnvironment.get(SettingKey.ENVIRONMENT)))
                 .map(Setting::value)
                 .or(() -> file.flatMap(ConfigFile::environment))
-                .orElseGet(() -> Files.exists(dockerMarker) ? "development" : "production");
+                .orElseGet(() -> Files.exists(dockerMarker) ? DEVELOPMENT : "production");
 
+        ConfigSection top = file.map(ConfigFile::topLevel).orElseGet(ConfigSection::empty);
+        ConfigSection section = file.map(f -> f.environments().get(environment)).orElseGet(ConfigSection::empty);
         Map<SettingKey, Setting> merged = new EnumMap<>(SettingKey.class);
-        file.ifPresent(f -> {
-            merged.putAll(f.settings());
-            Map<SettingKey, Setting> section = f.environments().get(environment);
-            if (section != null) {
-                merged.putAll(section);
-            }
-        });
+        merged.putAll(top.settings());
+        merged.putAll(section.settings());
         merged.putAll(fromEnvironment);
         merged.putAll(explicit);
         merged.put(SettingKey.ENVIRONMENT, new Setting("environment", environment, "resolved"));
         // Only the values in use are interpolated, so an unused section may name variables this machine lacks.
         merged.replaceAll((key, setting) -> interpolate(setting));
+        // A section's options and hooks replace the top level's as a whole: options of another strategy, or
+        // hooks meant for another environment, would make no sense merged.
+        Map<String, ListSetting> options = section.snapshotOptions().or(top::snapshotOptions).orElse(Map.of());
+        List<ListSetting> hooks = section.postMigrationHooks().or(top::postMigrationHooks).orElse(List.of());
 
         Path base = file.map(f -> f.path().toAbsolutePath().getParent()).orElse(workingDirectory);
+        Path workDirectory = base.resolve(text(merged, SettingKey.WORK_DIRECTORY).orElse(".keel")).normalize();
+        boolean development = environment.equals(DEVELOPMENT);
         return new KeelSettings(
                 text(merged, SettingKey.URL),
                 text(merged, SettingKey.USER),
@@ -92,10 +107,40 @@ public final class SettingsResolver {
                 Optional.ofNullable(merged.get(SettingKey.MAX_FILE_BYTES)).map(SettingsResolver::size)
                         .orElse(DEFAULT_MAX_FILE_BYTES),
                 base.resolve(text(merged, SettingKey.PLUGINS).orElse("plugins")).normalize(),
-                base.resolve(text(merged, SettingKey.WORK_DIRECTORY).orElse(".keel")).normalize(),
+                workDirectory,
                 Optional.ofNullable(merged.get(SettingKey.NEW_MIGRATION_STYLE)).map(SettingsResolver::style)
                         .orElse("sequence"),
-                base);
+                base,
+                snapshot(merged, options, development, base, workDirectory),
+                present(merged, SettingKey.CONFIRM_AT).map(SettingsResolver::risk)
+                        .orElse(development ? Risk.HIGH : Risk.MEDIUM),
+                hooks.stream().map(hook -> interpolate(hook).values()).toList(),
+                Optional.ofNullable(merged.get(SettingKey.MAX_ROLLBACK_AGE)).map(SettingsResolver::duration)
+                        .orElse(DEFAULT_MAX_ROLLBACK_AGE));
+    }
+
+    private SnapshotSettings snapshot(Map<SettingKey, Setting> merged, Map<String, ListSetting> written,
+            boolean development, Path base, Path workDirectory) {
+        Optional<Setting> configured = present(merged, SettingKey.SNAPSHOT_STRATEGY);
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        written.forEach((name, option) -> {
+            values.put(name, interpolate(option).values());
+            origins.put(name, option.origin());
+        });
+        return new SnapshotSettings(
+                configured.map(SettingsResolver::strategy)
+                        .orElse(development ? DEFAULT_DEVELOPMENT_SNAPSHOT : SnapshotSettings.NONE),
+                configured.isPresent(),
+                present(merged, SettingKey.SNAPSHOT_ALWAYS).map(SettingsResolver::bool).orElse(false),
+                present(merged, SettingKey.SNAPSHOT_KEEP).map(SettingsResolver::keep).orElse(DEFAULT_SNAPSHOT_KEEP),
+                text(merged, SettingKey.SNAPSHOT_DIRECTORY).map(d -> base.resolve(d).normalize())
+                        .orElse(workDirectory.resolve("snapshots")),
+                new SnapshotOptions(values, origins));
+    }
+
+    private ListSetting interpolate(ListSetting list) {
+        return new ListSetting(list.key(), list.items().stream().map(this::interpolate).toList(), list.origin());
     }
 
     private Setting interpolate(Setting setting) {
@@ -119,7 +164,12 @@ public final class SettingsResolver {
     }
 
     private static Optional<String> text(Map<SettingKey, Setting> merged, SettingKey key) {
-        return Optional.ofNullable(merged.get(key)).map(Setting::value).filter(v -> !v.isBlank());
+        return present(merged, key).map(Setting::value);
+    }
+
+    /** The setting when it has a value: a blank one (e.g. an empty variable's) counts as not set. */
+    private static Optional<Setting> present(Map<SettingKey, Setting> merged, SettingKey key) {
+        return Optional.ofNullable(merged.get(key)).filter(s -> !s.value().isBlank());
     }
 
     /** Parses {@code 30s}, {@code 5m}, {@code 1h}, {@code 500ms}, a plain number of seconds, or ISO-8601 {@code PT30S}. */
@@ -178,6 +228,34 @@ public final class SettingsResolver {
             return n;
         } catch (NumberFormatException e) {
             throw invalid(setting, "a size in bytes, or with KB, MB or GB");
+        }
+    }
+
+    private static String strategy(Setting setting) {
+        String v = setting.value().trim().toLowerCase(Locale.ROOT);
+        if (!STRATEGY_ID.matcher(v).matches()) {
+            throw invalid(setting, "'none' or a snapshot strategy id such as filecopy or docker");
+        }
+        return v;
+    }
+
+    private static int keep(Setting setting) {
+        try {
+            int n = Integer.parseInt(setting.value().trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw invalid(setting, "a whole number of snapshots, 0 or more");
+        }
+    }
+
+    private static Risk risk(Setting setting) {
+        try {
+            return Risk.parse(setting.value());
+        } catch (IllegalArgumentException e) {
+            throw invalid(setting, "low, medium or high");
         }
     }
 

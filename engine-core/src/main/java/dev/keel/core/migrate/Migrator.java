@@ -8,7 +8,7 @@ import dev.keel.spi.KeelException;
 import dev.keel.spi.Location;
 import dev.keel.spi.Problem;
 import dev.keel.spi.dialect.DatabaseLock;
-import dev.keel.spi.dialect.DatabaseSession;
+import dev.keel.spi.session.DatabaseSession;
 import dev.keel.spi.dialect.Dialect;
 import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.event.KeelListener;

@@ -1,5 +1,6 @@
 package dev.keel.spi.dialect;
 
+import dev.keel.spi.session.DatabaseSession;
 import dev.keel.spi.ServerInfo;
 import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.Api;

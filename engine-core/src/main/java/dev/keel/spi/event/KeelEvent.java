@@ -9,5 +9,5 @@ import dev.keel.spi.Api;
 @Api(status = Api.Status.STABLE, since = "0.1")
 public sealed interface KeelEvent
         permits RunStarted, LockWaiting, MigrationStarted, StatementApplied, MigrationApplied, MigrationFailed,
-                RunFinished {
+                RunFinished, RunStep, SnapshotProgressed, SnapshotTaken, SnapshotRestored, RecoveryPerformed, MigrationRolledBack {
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.spi.dialect.DatabaseLock;
-import dev.keel.spi.dialect.DatabaseSession;
+import dev.keel.spi.session.DatabaseSession;
 import dev.keel.systemtests.DatabaseProbe;
 import dev.keel.systemtests.KeelProcess;
 import dev.keel.systemtests.KeelRun;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.keel.spi.dialect.DatabaseLock;
-import dev.keel.spi.dialect.DatabaseSession;
-import dev.keel.spi.dialect.Row;
+import dev.keel.spi.session.DatabaseSession;
+import dev.keel.spi.session.Row;
 import dev.keel.systemtests.DatabaseProbe;
 import dev.keel.systemtests.KeelProcess;
 import dev.keel.systemtests.KeelRun;

@@ -1,4 +1,4 @@
-package dev.keel.spi.dialect;
+package dev.keel.spi.session;
 
 import dev.keel.spi.ServerInfo;
 import dev.keel.spi.Api;

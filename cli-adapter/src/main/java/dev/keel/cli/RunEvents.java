@@ -1,0 +1,69 @@
+package dev.keel.cli;
+
+import dev.keel.spi.event.KeelEvent;
+import dev.keel.spi.event.KeelListener;
+import dev.keel.spi.event.SnapshotProgressed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import picocli.CommandLine.Help.Ansi;
+
+/**
+ * The engine events of one invocation: shown to people as progress (on stdout, or on stderr with {@code --json} so
+ * that stdout holds only the document), and the steps, snapshots and recoveries kept for the JSON document's
+ * {@code events}. Shared by the command and the {@link ProblemReporter}, which ends an open progress line before
+ * it prints a problem.
+ */
+final class RunEvents implements KeelListener {
+
+    private final CliEnvironment environment;
+    private final GlobalOptions global;
+    private final LongSupplier clockMs;
+    private final List<Map<String, Object>> recorded = new ArrayList<>();
+    /** Thins snapshot progress in {@code events} as in a log: a document is no place for every chunk copied. */
+    private final ProgressThrottle throttle = new ProgressThrottle();
+    private TextProgress progress;
+
+    RunEvents(CliEnvironment environment, GlobalOptions global) {
+        this(environment, global, System::currentTimeMillis);
+    }
+
+    RunEvents(CliEnvironment environment, GlobalOptions global, LongSupplier clockMs) {
+        this.environment = environment;
+        this.global = global;
+        this.clockMs = clockMs;
+    }
+
+    // Synchronized: a strategy may report progress from a copying thread while the run reports from its own.
+    @Override
+    public synchronized void on(KeelEvent event) {
+        EventJson.of(event)
+                .filter(json -> !(event instanceof SnapshotProgressed p) || throttle.admit(p, clockMs.getAsLong()))
+                .ifPresent(recorded::add);
+        progress().on(event);
+    }
+
+    /** Ends an open progress line, so that what is printed next starts on its own line. */
+    synchronized void finish() {
+        if (progress != null) {
+            progress.finish();
+        }
+    }
+
+    /** The steps, snapshot events and recoveries so far, as JSON objects in order. */
+    synchronized List<Map<String, Object>> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    /** Made at the first event: the options are parsed by then. */
+    private TextProgress progress() {
+        if (progress == null) {
+            progress = global.json
+                    ? new TextProgress(new TextOutput(environment.err(), Ansi.OFF))
+                    : new TextProgress(new TextOutput(environment.out(), global.ansi(environment)),
+                            global.liveProgress(environment), global.columns(environment), clockMs);
+        }
+        return progress;
+    }
+}
