@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,40 +24,70 @@ final class MaintenanceFlag {
         this.file = workDirectory.resolve("migration.lock");
     }
 
+    /**
+     * Writes the flag whole (temporary file, owner-only from creation, renamed over the old one): several runs may
+     * follow one another on the same folder, and one lowering its flag must never break another raising its own.
+     */
     void raise() {
+        Path dir = file.getParent();
+        Path temporary = null;
         try {
-            Path dir = file.getParent();
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir);
                 restrict(dir, "rwx------");
             }
-            Files.writeString(file, ProcessHandle.current().pid() + " " + Instant.now() + "\n", StandardCharsets.UTF_8);
-            restrict(file, "rw-------");
+            temporary = ownerOnlyTemporary(dir);
+            Files.writeString(temporary, ProcessHandle.current().pid() + " " + Instant.now() + "\n", StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw KeelException.of(ErrorCode.WORKSPACE_UNWRITABLE, "Cannot write " + file + ": " + e.getMessage(),
+            deleteQuietly(temporary);
+            throw KeelException.of(ErrorCode.WORKSPACE_UNWRITABLE, "Cannot write " + file + ": " + e,
                     "Make the folder writable, or set 'workDirectory' in keel.yaml to a writable folder.");
         }
     }
 
+    /** Removes the flag if it is this process's: a later run may already have raised its own. */
     void lower() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // A leftover flag names a dead PID and is treated as stale.
+        if (heldBy().filter(pid -> pid == ProcessHandle.current().pid()).isPresent()) {
+            deleteQuietly(file);
         }
     }
 
     boolean isRaised() {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        return heldBy().map(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .orElseGet(() -> Files.exists(file));
+    }
+
+    /** The PID written in the flag, empty when there is no flag or it cannot be read. */
+    private Optional<Long> heldBy() {
         try {
-            if (!Files.exists(file)) {
-                return false;
-            }
             String text = Files.readString(file, StandardCharsets.UTF_8).trim();
-            long pid = Long.parseLong(text.split("\\s+")[0]);
-            Optional<ProcessHandle> process = ProcessHandle.of(pid);
-            return process.map(ProcessHandle::isAlive).orElse(false);
+            return Optional.of(Long.parseLong(text.split("\\s+")[0]));
         } catch (IOException | RuntimeException e) {
-            return Files.exists(file);
+            return Optional.empty();
+        }
+    }
+
+    private static Path ownerOnlyTemporary(Path dir) throws IOException {
+        try {
+            return Files.createTempFile(dir, "migration.lock.", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createTempFile(dir, "migration.lock.", ".tmp");
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // A leftover flag names a dead PID and is treated as stale.
         }
     }
 

@@ -49,9 +49,15 @@ class ThrowawayServerIT {
 
             OptionalLong first = server.pid();
             assertTrue(first.isPresent());
-            long backend = Long.parseLong(single(server.jdbcUrl("app"), "SELECT pg_backend_pid()"));
-            assertEquals(first.getAsLong(), ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow().pid(),
-                    "postmaster.pid names the postmaster");
+            // The backend lives as long as its connection: ask for its parent while the connection is open.
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl("app")); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                assertTrue(rs.next());
+                long backend = rs.getLong(1);
+                assertEquals(first.getAsLong(),
+                        ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow().pid(),
+                        "postmaster.pid names the postmaster");
+            }
 
             // What a snapshot strategy does: pg_ctl stop, then pg_ctl start with no options (the settings are in
             // postgresql.conf, so the server comes back on the same port).

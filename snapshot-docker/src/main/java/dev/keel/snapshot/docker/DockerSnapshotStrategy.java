@@ -1,5 +1,6 @@
 package dev.keel.snapshot.docker;
 
+import dev.keel.spi.snapshot.SnapshotFiles;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.ExitClass;
 import dev.keel.spi.KeelException;
@@ -161,7 +162,7 @@ final class DockerSnapshotStrategy implements SnapshotStrategy {
     }
 
     private void checkFolder(List<Problem> problems) {
-        Path existing = SyncedFiles.existingAncestor(store.root());
+        Path existing = SnapshotFiles.existingAncestor(store.root());
         if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
             problems.add(Problem.of(ErrorCode.SNAPSHOT_UNAVAILABLE,
                     "The snapshot folder " + store.root() + " cannot be created or written (" + existing
@@ -205,7 +206,7 @@ final class DockerSnapshotStrategy implements SnapshotStrategy {
             // Written and flushed before the stop: a crash from here on is undone by abandonTake.
             Path partial = store.beginPartial(id, state);
             Path archive = partial.resolve(SnapshotStore.ARCHIVE);
-            SyncedFiles.createFile(archive);
+            SnapshotFiles.createPrivateFile(archive);
             context.closeConnections();
             step = "stopping the container";
             progress.update(SnapshotPhase.STOPPING, 0, 0);
@@ -445,8 +446,8 @@ final class DockerSnapshotStrategy implements SnapshotStrategy {
         if (options.localSocket() && !mount.source().isEmpty() && Files.isDirectory(here)
                 && Files.isReadable(here)) {
             try {
-                return SyncedFiles.treeSize(here);
-            } catch (IOException | RuntimeException unreadable) {
+                return SnapshotFiles.treeSize(here);
+            } catch (RuntimeException unreadable) {
                 // measure in a helper instead
             }
         }
@@ -474,7 +475,7 @@ final class DockerSnapshotStrategy implements SnapshotStrategy {
         }
         // An archive adds a 512-byte header per file and pads each to 512 bytes: a tenth more and 1 MiB cover it.
         long needed = bytes + bytes / 10 + MIB;
-        Path existing = SyncedFiles.existingAncestor(store.root());
+        Path existing = SnapshotFiles.existingAncestor(store.root());
         long usable;
         try {
             usable = Files.getFileStore(existing).getUsableSpace();
@@ -545,7 +546,7 @@ final class DockerSnapshotStrategy implements SnapshotStrategy {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread flusher = new Thread(() -> {
             try {
-                SyncedFiles.flushFile(file);
+                SnapshotFiles.fsyncFile(file);
                 done.complete(null);
             } catch (IOException | RuntimeException e) {
                 done.completeExceptionally(e);

@@ -1,5 +1,6 @@
 package dev.keel.snapshot.docker;
 
+import dev.keel.spi.snapshot.SnapshotFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +30,7 @@ class SnapshotStoreTest {
     private Snapshot take(SnapshotStore store, String id, String container) throws IOException {
         Path partial = store.beginPartial(id, Map.of("containerId", "abc", "stopsContainer", "true"));
         Path archive = partial.resolve(SnapshotStore.ARCHIVE);
-        SyncedFiles.createFile(archive);
+        SnapshotFiles.createPrivateFile(archive);
         Files.write(archive, new TestTar().folder("mysql").bytes());
         return store.publish(id, Map.of(Snapshot.FINGERPRINT, "f-" + id), Files.size(archive),
                 Map.of("docker.container", container, "docker.dataPath", "/var/lib/mysql"));
@@ -45,7 +46,7 @@ class SnapshotStoreTest {
         assertEquals("true", store.takeState("20261122T081530Z-3f2a").orElseThrow().get("stopsContainer"));
         assertEquals(List.of(), store.list(p -> true), "a partial snapshot is never listed");
 
-        SyncedFiles.createFile(partial.resolve(SnapshotStore.ARCHIVE));
+        SnapshotFiles.createPrivateFile(partial.resolve(SnapshotStore.ARCHIVE));
         Snapshot s = store.publish("20261122T081530Z-3f2a", Map.of(Snapshot.FINGERPRINT, "abc"), 0, Map.of());
         Path complete = store.complete(s.id());
         assertFalse(Files.exists(partial));

@@ -75,11 +75,18 @@ final class Commands {
      * not reach it), stdin from /dev/null, stdout and stderr appended to {@code log} (discarded without one).
      *
      * @param environment the whole environment to give it, or empty to pass Keel's on
+     * @param fork        whether {@code setsid} forks, so that the returned process (setsid itself) ends at once and
+     *                    the program runs on as no child of Keel's
      */
     static Process startDetached(List<String> command, Path workingDirectory, Optional<Map<String, String>> environment,
-            Optional<Path> log) throws IOException {
+            Optional<Path> log, boolean fork) throws IOException {
         List<String> full = new ArrayList<>();
-        find("setsid").ifPresent(setsid -> full.add(setsid.toString()));
+        find("setsid").ifPresent(setsid -> {
+            full.add(setsid.toString());
+            if (fork) {
+                full.add("--fork");
+            }
+        });
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full)
                 .directory(Files.isDirectory(workingDirectory) ? workingDirectory.toFile() : new File("/"))

@@ -1,5 +1,6 @@
 package dev.keel.snapshot.filecopy;
 
+import dev.keel.spi.snapshot.SnapshotFiles;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.ExitClass;
 import dev.keel.spi.KeelException;
@@ -84,7 +85,7 @@ final class DataDirectoryStrategy implements SnapshotStrategy {
             problems.addAll(e.problems());
         }
         Path snapshots = folder.root();
-        Path existing = DurableFiles.existingAncestor(snapshots);
+        Path existing = SnapshotFiles.existingAncestor(snapshots);
         if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
             problems.add(unavailable("The snapshot folder " + snapshots + " cannot be created or written ("
                     + existing + " is not a writable folder).",
@@ -105,7 +106,7 @@ final class DataDirectoryStrategy implements SnapshotStrategy {
                     + LinuxProcess.currentUser() + ", so a copy could not keep its owner.",
                     "Run Keel as root or as " + owner.get() + "."));
         }
-        Path realSnapshots = DurableFiles.existingAncestor(snapshots);
+        Path realSnapshots = SnapshotFiles.existingAncestor(snapshots);
         if (snapshots.startsWith(dir) || realSnapshots.startsWith(dir) || dir.startsWith(snapshots)) {
             problems.add(unavailable("The snapshot folder " + snapshots + " and the data directory " + dir
                     + " lie inside one another, so the copy would copy itself.",
@@ -168,7 +169,7 @@ final class DataDirectoryStrategy implements SnapshotStrategy {
             progress.update(SnapshotPhase.COPYING, 0, scan.bytes());
             long copied = new TreeCopy(options.copyThreads(), progress).copy(dir, partial.resolve(DATA), scan.bytes());
             progress.update(SnapshotPhase.STARTING, 0, 0);
-            server.start(start);
+            server.start(state);
             progress.update(SnapshotPhase.WAITING, 0, 0);
             return folder.publish(id, metadata, copied, sameFileSystem,
                     Map.of("kind", family.dialectId(), "database", dir.toString()));
@@ -183,7 +184,7 @@ final class DataDirectoryStrategy implements SnapshotStrategy {
         List<Exception> later = new ArrayList<>();
         try {
             // First: the copy may have filled the disk that the server's log (and the restart) needs.
-            DurableFiles.deleteTree(partial.resolve(DATA));
+            SnapshotFiles.deleteTree(partial.resolve(DATA));
         } catch (IOException e) {
             later.add(e);
         }
@@ -270,7 +271,7 @@ final class DataDirectoryStrategy implements SnapshotStrategy {
             progress.update(SnapshotPhase.STARTING, 0, 0);
             server.ensureRunning(state);
             progress.update(SnapshotPhase.DELETING, 0, 0);
-            DurableFiles.deleteTree(replaced);
+            SnapshotFiles.deleteTree(replaced);
             if (consumed) {
                 folder.discard(id);
             }
@@ -285,13 +286,13 @@ final class DataDirectoryStrategy implements SnapshotStrategy {
             throw new IOException("the snapshot has no data folder " + data);
         }
         Path partial = source.resolveSibling(source.getFileName() + SnapshotFolder.PARTIAL);
-        DurableFiles.deleteTree(partial);
-        long bytes = DurableFiles.treeSize(data);
+        SnapshotFiles.deleteTree(partial);
+        long bytes = SnapshotFiles.treeSize(data);
         SpaceCheck.require(dir.getParent(), bytes, "snapshot data for " + dir);
         progress.update(SnapshotPhase.COPYING, 0, bytes);
         new TreeCopy(options.copyThreads(), progress).copy(data, partial, bytes);
-        DurableFiles.fsyncTree(partial);
-        DurableFiles.rename(partial, source);
+        SnapshotFiles.fsyncTree(partial);
+        SnapshotFiles.rename(partial, source);
     }
 
     /** Stops the server if it runs, renames the live directory aside and the snapshot's into place. */
@@ -324,21 +325,21 @@ final class DataDirectoryStrategy implements SnapshotStrategy {
         }
         progress.update(SnapshotPhase.SWAPPING, 0, 0);
         if (exists(dir)) {
-            DurableFiles.rename(dir, replaced);
+            SnapshotFiles.rename(dir, replaced);
         }
         try {
-            DurableFiles.rename(source, dir);
+            SnapshotFiles.rename(source, dir);
         } catch (IOException e) {
-            if (!DurableFiles.isCrossDevice(e)) {
+            if (!SnapshotFiles.isCrossDevice(e)) {
                 throw e;
             }
             // Same device number but another mount (a bind mount): copy beside the data directory, then rename.
             Path copy = sibling(dir, RESTORING + id);
             Path partial = copy.resolveSibling(copy.getFileName() + SnapshotFolder.PARTIAL);
-            DurableFiles.deleteTree(partial);
-            new TreeCopy(options.copyThreads(), progress).copy(data, partial, DurableFiles.treeSize(data));
-            DurableFiles.fsyncTree(partial);
-            DurableFiles.rename(partial, dir);
+            SnapshotFiles.deleteTree(partial);
+            new TreeCopy(options.copyThreads(), progress).copy(data, partial, SnapshotFiles.treeSize(data));
+            SnapshotFiles.fsyncTree(partial);
+            SnapshotFiles.rename(partial, dir);
         }
         return current;
     }
@@ -490,11 +491,7 @@ final class DataDirectoryStrategy implements SnapshotStrategy {
     }
 
     private boolean consumedByRestore(String id) {
-        try {
-            return folder.properties(id).map(p -> Boolean.parseBoolean(p.get("consumedByRestore"))).orElse(false);
-        } catch (IOException e) {
-            return false;
-        }
+        return folder.properties(id).map(p -> Boolean.parseBoolean(p.get("consumedByRestore"))).orElse(false);
     }
 
     private static Path replaced(Path dir, String id) {
@@ -512,13 +509,13 @@ final class DataDirectoryStrategy implements SnapshotStrategy {
     /** Whether a rename between the two folders can work: one device. */
     static boolean sameFileSystem(Path a, Path b) {
         try {
-            Object deviceA = Files.getAttribute(DurableFiles.existingAncestor(a), "unix:dev");
-            Object deviceB = Files.getAttribute(DurableFiles.existingAncestor(b), "unix:dev");
+            Object deviceA = Files.getAttribute(SnapshotFiles.existingAncestor(a), "unix:dev");
+            Object deviceB = Files.getAttribute(SnapshotFiles.existingAncestor(b), "unix:dev");
             return Objects.equals(deviceA, deviceB);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             try {
-                return Files.getFileStore(DurableFiles.existingAncestor(a))
-                        .equals(Files.getFileStore(DurableFiles.existingAncestor(b)));
+                return Files.getFileStore(SnapshotFiles.existingAncestor(a))
+                        .equals(Files.getFileStore(SnapshotFiles.existingAncestor(b)));
             } catch (IOException unknown) {
                 return false;
             }

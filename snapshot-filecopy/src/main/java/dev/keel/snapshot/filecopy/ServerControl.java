@@ -1,5 +1,6 @@
 package dev.keel.snapshot.filecopy;
 
+import dev.keel.spi.snapshot.SnapshotFiles;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.ServerInfo;
@@ -27,7 +28,10 @@ import java.util.stream.Stream;
  */
 final class ServerControl {
 
-    private static final Duration POLL = Duration.ofMillis(200);
+    /** Short: a start is polled until the server answers, and each poll saved is time the user waits. */
+    private static final Duration POLL = Duration.ofMillis(25);
+    /** How long a server started in the background may take to show up as a process before its start failed. */
+    private static final Duration APPEAR_WITHIN = Duration.ofSeconds(10);
     private static final Path POSTGRES_VERSIONS = Path.of("/usr/lib/postgresql");
 
     private final SnapshotContext context;
@@ -170,7 +174,7 @@ final class ServerControl {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
-            pause(Duration.ofMillis(50));
+            pause(Duration.ofMillis(10));
         }
         return true;
     }
@@ -179,16 +183,35 @@ final class ServerControl {
      * Starts the server detached (its own session, stdin from /dev/null, output appended to the log) and waits
      * until a session succeeds.
      *
+     * <p>A server command line read from {@code /proc} runs in the foreground; it is started through
+     * {@code setsid --fork}, so that it is not Keel's child: the JVM waits up to 300 ms at exit for a thread blocked
+     * on a child process, which would be paid by every command that restarted a server. Its failure is then seen
+     * as its process going away (found by pid file or command line), not as an exit code.
+     *
      * @throws IOException when it exits with an error or does not answer within {@link SnapshotContext#readyTimeout()}
      */
-    void start(StartCommand command) throws IOException {
+    void start(ServerState state) throws IOException {
+        StartCommand command = state.start();
+        boolean forked = command.runsInForeground() && Commands.find("setsid").isPresent();
         Process process = Commands.startDetached(command.commandLine(), command.workingDirectory(),
-                command.environment(), openLog(command));
-        long deadline = System.nanoTime() + context.readyTimeout().toNanos();
+                command.environment(), openLog(command), forked);
+        long begun = System.nanoTime();
+        long deadline = begun + context.readyTimeout().toNanos();
+        boolean seen = false;
         while (!answers()) {
             if (!process.isAlive() && process.exitValue() != 0) {
                 throw new IOException("the start command " + command.display() + " exited with "
                         + process.exitValue() + logTail());
+            }
+            if (forked && !process.isAlive()) {
+                boolean running = state.runningPid().isPresent()
+                        || family.processOn(state.dataDirectory()).isPresent();
+                if (!running && (seen || System.nanoTime() - begun > APPEAR_WITHIN.toNanos())) {
+                    throw new IOException("the " + family.product() + " server started with " + command.display()
+                            + (seen ? " stopped" : " did not appear as a process") + " before it answered"
+                            + logTail());
+                }
+                seen |= running;
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new IOException("the " + family.product() + " server started with " + command.display()
@@ -223,7 +246,7 @@ final class ServerControl {
                         + ") runs but did not answer within " + context.readyTimeout().toSeconds() + " seconds");
             }
         }
-        start(state.start());
+        start(state);
     }
 
     /**
@@ -268,9 +291,9 @@ final class ServerControl {
      */
     private Optional<Path> openLog(StartCommand command) {
         try {
-            DurableFiles.createPrivateDirectories(log.getParent());
+            SnapshotFiles.createPrivateDirectories(log.getParent());
             if (!Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
-                DurableFiles.createPrivateFile(log);
+                SnapshotFiles.createPrivateFile(log);
             }
             Files.writeString(log, "# " + Instant.now() + " keel filecopy starts: " + command.display() + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.APPEND);

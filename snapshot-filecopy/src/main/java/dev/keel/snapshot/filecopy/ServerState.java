@@ -1,5 +1,6 @@
 package dev.keel.snapshot.filecopy;
 
+import dev.keel.spi.snapshot.SnapshotFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ record ServerState(ServerFamily family, Path dataDirectory, Path pidFile, long p
         values.put("pidFile", pidFile.toString());
         values.put("pid", Long.toString(pid));
         start.writeTo(values);
-        DurableFiles.writeProperties(folder.resolve(FILE), values);
+        SnapshotFiles.writeProperties(folder.resolve(FILE), values, SnapshotFolder.WRITTEN_BY);
     }
 
     /** Reads {@code server.properties} from a folder; empty when it is missing or damaged. */
@@ -41,7 +42,7 @@ record ServerState(ServerFamily family, Path dataDirectory, Path pidFile, long p
             return Optional.empty();
         }
         try {
-            Map<String, String> values = DurableFiles.readProperties(file);
+            Map<String, String> values = SnapshotFiles.readProperties(file);
             Optional<StartCommand> start = StartCommand.readFrom(values);
             if (start.isEmpty()) {
                 return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.keel.snapshot.filecopy;
 
+import dev.keel.spi.snapshot.SnapshotFiles;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class SpaceCheck {
      * @param what   what is copied, for the message (e.g. "the SQLite file app.db")
      */
     static void require(Path target, long bytes, String what) {
-        Path existing = DurableFiles.existingAncestor(target);
+        Path existing = SnapshotFiles.existingAncestor(target);
         long usable;
         try {
             usable = Files.getFileStore(existing).getUsableSpace();

@@ -1,5 +1,6 @@
 package dev.keel.snapshot.filecopy;
 
+import dev.keel.spi.snapshot.SnapshotFiles;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.Problem;
@@ -78,7 +79,7 @@ final class SqliteFileStrategy implements SnapshotStrategy {
                             + "renames it into place.",
                     "Run Keel as a user that can write to " + dbFolder + "."));
         }
-        Path snapshots = DurableFiles.existingAncestor(folder.root());
+        Path snapshots = SnapshotFiles.existingAncestor(folder.root());
         if (!Files.isDirectory(snapshots) || !Files.isWritable(snapshots)) {
             problems.add(Problem.of(ErrorCode.SNAPSHOT_UNAVAILABLE,
                     "The snapshot folder " + folder.root() + " cannot be created or written (" + snapshots
@@ -107,12 +108,12 @@ final class SqliteFileStrategy implements SnapshotStrategy {
         try {
             Path target = partial.resolve(DATA_FILE);
             // Created 0600 before SQLite opens it, so the copy is private from its first byte.
-            DurableFiles.createPrivateFile(target);
+            SnapshotFiles.createPrivateFile(target);
             progress.update(SnapshotPhase.COPYING, 0, size);
             backup(target, progress, size);
             // The destination's own rollback journal is gone after a successful backup; make sure no stray is kept.
             Files.deleteIfExists(partial.resolve(DATA_FILE + "-journal"));
-            DurableFiles.setMode(target, DurableFiles.PRIVATE_FILE);
+            SnapshotFiles.setMode(target, SnapshotFiles.PRIVATE_FILE);
             long copied = Files.size(target);
             progress.update(SnapshotPhase.COPYING, size, size);
             return folder.publish(id, metadata, copied, false,
@@ -170,13 +171,13 @@ final class SqliteFileStrategy implements SnapshotStrategy {
             progress.update(SnapshotPhase.COPYING, 0, size);
             Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
             takeOwnershipOf(live, temporary);
-            DurableFiles.fsyncFile(temporary);
+            SnapshotFiles.fsyncFile(temporary);
             progress.update(SnapshotPhase.COPYING, size, size);
             progress.update(SnapshotPhase.SWAPPING, 0, 0);
             for (String suffix : SIDE_FILES) {
                 Files.deleteIfExists(file.sibling(suffix));
             }
-            DurableFiles.rename(temporary, live);
+            SnapshotFiles.rename(temporary, live);
         } catch (IOException | RuntimeException e) {
             throw KeelException.of(ErrorCode.SNAPSHOT_RESTORE_FAILED,
                     "Restoring snapshot " + id + " over the SQLite file " + live + " failed: " + e.getMessage() + ".",

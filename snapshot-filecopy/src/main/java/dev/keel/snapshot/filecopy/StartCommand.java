@@ -69,6 +69,15 @@ record StartCommand(List<String> arguments, Optional<String> user, Path workingD
         return Optional.of(new StartCommand(arguments, user, directory, Optional.of(environment)));
     }
 
+    /**
+     * Whether the command is the server itself, running in the foreground until it stops (a command line read from
+     * the running server, which is when the environment is kept), rather than a configured command that asks a
+     * service manager to start it and returns.
+     */
+    boolean runsInForeground() {
+        return environment.isPresent();
+    }
+
     /** The argument list to hand to the operating system: through {@code runuser} when another user runs it. */
     List<String> commandLine() throws IOException {
         return Commands.asUser(user, arguments);

@@ -1,5 +1,6 @@
 package dev.keel.snapshot.filecopy;
 
+import dev.keel.spi.snapshot.SnapshotFiles;
 import static dev.keel.snapshot.filecopy.MaintenanceSession.quote;
 
 import dev.keel.spi.ErrorCode;
@@ -305,12 +306,7 @@ final class TemplateDatabaseStrategy implements SnapshotStrategy {
     public void restore(Snapshot snapshot, SnapshotProgress progress) {
         String id = SnapshotFolder.checkId(snapshot.id());
         String copy = snapshotDatabase(id);
-        Optional<Map<String, String>> properties;
-        try {
-            properties = folder.properties(id);
-        } catch (IOException e) {
-            throw restoreFailed(id, "(unknown)", e);
-        }
+        Optional<Map<String, String>> properties = folder.properties(id);
         if (properties.isPresent() && !KIND.equals(properties.get().get("kind"))) {
             throw KeelException.of(ErrorCode.SNAPSHOT_RESTORE_FAILED,
                     "Snapshot " + id + " is not a template snapshot of a PostgreSQL database (it was taken with "
@@ -334,7 +330,8 @@ final class TemplateDatabaseStrategy implements SnapshotStrategy {
             Path started = folder.complete(id).resolve(RESTORE_STARTED);
             if (copyExists) {
                 progress.update(SnapshotPhase.SWAPPING, 0, 0);
-                DurableFiles.writeProperties(started, Map.of("startedAt", Instant.now().toString()));
+                SnapshotFiles.writeProperties(started, Map.of("startedAt", Instant.now().toString()),
+                        SnapshotFolder.WRITTEN_BY);
                 if (liveExists) {
                     drop(session, live);
                 }
@@ -460,7 +457,7 @@ final class TemplateDatabaseStrategy implements SnapshotStrategy {
         }
         return folder.list(dir -> {
             try {
-                Map<String, String> values = DurableFiles.readProperties(dir.resolve(SnapshotFolder.PROPERTIES));
+                Map<String, String> values = SnapshotFiles.readProperties(dir.resolve(SnapshotFolder.PROPERTIES));
                 return KIND.equals(values.get("kind")) && live.equals(values.get("database"))
                         && databases.contains(snapshotDatabase(dir.getFileName().toString()));
             } catch (IOException | RuntimeException unreadable) {
@@ -620,7 +617,7 @@ final class TemplateDatabaseStrategy implements SnapshotStrategy {
     }
 
     private List<Problem> folderProblems() {
-        Path existing = DurableFiles.existingAncestor(folder.root());
+        Path existing = SnapshotFiles.existingAncestor(folder.root());
         if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
             return List.of(unavailable("The snapshot folder " + folder.root() + " cannot be created or written ("
                     + existing + " is not a writable folder).",

@@ -1,5 +1,6 @@
 package dev.keel.snapshot.filecopy;
 
+import dev.keel.spi.snapshot.SnapshotFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -153,7 +154,7 @@ class PostgresTemplateDatabaseIT {
         Path folder = snapshots.resolve(snapshot.id());
         assertEquals("rwx------", mode(folder));
         assertEquals("rw-------", mode(folder.resolve("snapshot.properties")));
-        Map<String, String> properties = DurableFiles.readProperties(folder.resolve("snapshot.properties"));
+        Map<String, String> properties = SnapshotFiles.readProperties(folder.resolve("snapshot.properties"));
         assertEquals(copy, properties.get("snapshotDatabase"));
         assertEquals(app, properties.get("database"));
         assertTrue(properties.get("spaceCheck").startsWith("checked: "), properties::toString);
@@ -190,8 +191,8 @@ class PostgresTemplateDatabaseIT {
             Snapshot snapshot = strategy.take(id, METADATA, SnapshotProgress.none());
             change();
             // What a restore killed at this step leaves behind:
-            DurableFiles.writeProperties(snapshots.resolve(id).resolve(TemplateDatabaseStrategy.RESTORE_STARTED),
-                    Map.of("startedAt", "now"));
+            SnapshotFiles.writeProperties(snapshots.resolve(id).resolve(TemplateDatabaseStrategy.RESTORE_STARTED),
+                    Map.of("startedAt", "now"), SnapshotFolder.WRITTEN_BY);
             if (step >= 2) {
                 server.execute("postgres", "DROP DATABASE " + app + " WITH (FORCE)");
             }
@@ -337,7 +338,7 @@ class PostgresTemplateDatabaseIT {
         assertEquals(List.of(), owner.list());
         // The space check needs the data directory, which only superusers may see: skipped, and said so.
         Snapshot again = owner.take("s2", Map.of(), SnapshotProgress.none());
-        String note = DurableFiles.readProperties(snapshots.resolve("s2/snapshot.properties")).get("spaceCheck");
+        String note = SnapshotFiles.readProperties(snapshots.resolve("s2/snapshot.properties")).get("spaceCheck");
         assertTrue(note.startsWith("skipped: the data directory is not visible"), note);
         owner.discard(again);
     }

@@ -1,5 +1,6 @@
 package dev.keel.snapshot.filecopy;
 
+import dev.keel.spi.snapshot.SnapshotFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,7 +66,7 @@ class TreeCopyTest {
             long copied = new TreeCopy(3, (phase, done, total) -> {
                 assertEquals(SnapshotPhase.COPYING, phase);
                 reported.add(done);
-            }).copy(source, target, DurableFiles.treeSize(source));
+            }).copy(source, target, SnapshotFiles.treeSize(source));
 
             assertEquals(big.length + 3, copied);
             assertEquals(copied, reported.get(reported.size() - 1));

@@ -1,5 +1,6 @@
-package dev.keel.snapshot.filecopy;
+package dev.keel.spi.snapshot;
 
+import dev.keel.spi.Api;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -26,20 +27,24 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * File operations that survive a crash or power loss: data and directory entries flushed with {@code fsync} before
- * a rename publishes them, properties written to a temporary name and renamed, private modes (0700 / 0600) for what
- * Keel itself writes.
+ * File operations a snapshot strategy needs so that what it writes survives a crash or power loss and is readable by
+ * its owner only: data and directory entries flushed with {@code fsync} before a rename publishes them, properties
+ * written to a temporary name and renamed, private modes (0700 folders, 0600 files). Shared by Keel's strategies and
+ * offered to third-party ones; every method is safe to call again after a crash at any point.
  */
-final class DurableFiles {
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+public final class SnapshotFiles {
 
-    static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
-    static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+    /** Mode 0700. */
+    public static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    /** Mode 0600. */
+    public static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
 
-    private DurableFiles() {
+    private SnapshotFiles() {
     }
 
     /** Creates a directory (and missing parents) with mode 0700; an existing one is left as it is. */
-    static void createPrivateDirectories(Path dir) throws IOException {
+    public static void createPrivateDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -57,18 +62,19 @@ final class DurableFiles {
     }
 
     /** Creates a new, empty directory with mode 0700. */
-    static void createPrivateDirectory(Path dir) throws IOException {
+    public static void createPrivateDirectory(Path dir) throws IOException {
         Files.createDirectory(dir);
         setMode(dir, PRIVATE_DIRECTORY);
     }
 
     /** Creates a new, empty file with mode 0600 (before anything is written into it). */
-    static void createPrivateFile(Path file) throws IOException {
+    public static void createPrivateFile(Path file) throws IOException {
         Files.createFile(file);
         setMode(file, PRIVATE_FILE);
     }
 
-    static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
+    /** Sets a file's or folder's POSIX mode; nothing on a file system without POSIX modes. */
+    public static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
         try {
             Files.setPosixFilePermissions(path, mode);
         } catch (UnsupportedOperationException notPosix) {
@@ -77,14 +83,14 @@ final class DurableFiles {
     }
 
     /** Flushes a file's data to the disk. */
-    static void fsyncFile(Path file) throws IOException {
+    public static void fsyncFile(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
     }
 
     /** Flushes a directory's entries (created, renamed or deleted names) to the disk. */
-    static void fsyncDirectory(Path dir) throws IOException {
+    public static void fsyncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException notSupported) {
@@ -96,7 +102,7 @@ final class DurableFiles {
     }
 
     /** Flushes every regular file and directory of a tree, deepest first. */
-    static void fsyncTree(Path root) throws IOException {
+    public static void fsyncTree(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
@@ -120,7 +126,7 @@ final class DurableFiles {
     }
 
     /** Renames atomically in one directory tree (one {@code rename(2)}) and flushes both parent directories. */
-    static void rename(Path from, Path to) throws IOException {
+    public static void rename(Path from, Path to) throws IOException {
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         fsyncDirectory(to.toAbsolutePath().getParent());
         Path fromParent = from.toAbsolutePath().getParent();
@@ -130,14 +136,18 @@ final class DurableFiles {
     }
 
     /** Whether a rename between these two places failed because they are on different file systems. */
-    static boolean isCrossDevice(IOException e) {
+    public static boolean isCrossDevice(IOException e) {
         return e instanceof AtomicMoveNotSupportedException
                 || e instanceof FileSystemException fs && fs.getReason() != null
                         && fs.getReason().contains("cross-device");
     }
 
-    /** Writes properties (keys sorted, UTF-8) to a temporary name with mode 0600, flushes and renames them in place. */
-    static void writeProperties(Path file, Map<String, String> values) throws IOException {
+    /**
+     * Writes properties (keys sorted, UTF-8) to a temporary name with mode 0600, flushes and renames them in place.
+     *
+     * @param comment the first line of the file, saying what wrote it
+     */
+    public static void writeProperties(Path file, Map<String, String> values, String comment) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
         createPrivateFile(temporary);
@@ -145,14 +155,14 @@ final class DurableFiles {
         properties.putAll(new TreeMap<>(values));
         try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            properties.store(out, "Keel filecopy snapshot; written by Keel, do not edit");
+            properties.store(out, comment);
         }
         fsyncFile(temporary);
         rename(temporary, file);
     }
 
     /** Reads a properties file written by {@link #writeProperties}. */
-    static Map<String, String> readProperties(Path file) throws IOException {
+    public static Map<String, String> readProperties(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
@@ -163,7 +173,7 @@ final class DurableFiles {
     }
 
     /** Deletes a tree without following symbolic links; a missing tree is not an error. */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -194,7 +204,7 @@ final class DurableFiles {
     }
 
     /** The total size of the regular files of a tree (links not followed); 0 for a missing tree. */
-    static long treeSize(Path root) {
+    public static long treeSize(Path root) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }
@@ -221,7 +231,7 @@ final class DurableFiles {
     }
 
     /** The nearest existing folder at or above a path (for free space and writability before it exists). */
-    static Path existingAncestor(Path path) {
+    public static Path existingAncestor(Path path) {
         Path p = path.toAbsolutePath();
         while (p != null && !Files.exists(p)) {
             p = p.getParent();
