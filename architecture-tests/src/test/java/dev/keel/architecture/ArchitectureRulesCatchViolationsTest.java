@@ -36,6 +36,7 @@ import dev.keel.jdbc.fixture.SharedJdbcPiece;
 import dev.keel.snapshot.docker.fixture.DockerExiting;
 import dev.keel.spi.fixture.violating.UnannotatedPort;
 import dev.keel.testkit.fixture.TestkitCycleSide;
+import dev.keel.testkit.fixture.TestkitLoadingServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -141,6 +142,12 @@ class ArchitectureRulesCatchViolationsTest {
         // SharedJdbcPiece gives the rule a class to check, so passing is not vacuous
         assertAllowed(KeelArchitectureRules.ONLY_BOOTSTRAP_USES_SERVICE_LOADER,
                 BootstrapUsingServiceLoader.class, SharedJdbcPiece.class);
+    }
+
+    @Test
+    void test_kit_using_service_loader_passes() {
+        assertAllowed(KeelArchitectureRules.ONLY_BOOTSTRAP_USES_SERVICE_LOADER,
+                TestkitLoadingServices.class, SharedJdbcPiece.class);
     }
 
     @Test

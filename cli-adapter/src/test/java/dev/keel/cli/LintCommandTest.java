@@ -7,15 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC §9 {@code keel lint}: no database, text / JSON / SARIF reports, exit 3 on an error finding. */
+/** SPEC §9 {@code keel lint}: no database, text / compact / JSON / SARIF reports, exit 3 on an error finding. */
 class LintCommandTest {
 
     @TempDir
@@ -34,6 +39,47 @@ class LintCommandTest {
         assertTrue(run.stdout().contains("[drop-table]"), run::toString);
         assertTrue(run.stdout().contains("help:"), run::toString);
         assertFalse(Files.exists(work.resolve("users")), "no database is touched");
+    }
+
+    @Test
+    void textShowsTheStatementsSourceLineWithACaretThenHelpAndDocs() {
+        String out = keel(work, "lint", "drop.sql", "--dialect", "sqlite").assertExit(3).stdout();
+        assertTrue(out.contains("\n 2 | DROP TABLE users;\n   | ^\n  help: Stop using the table"), out);
+        assertTrue(out.contains("  docs: docs/rules.md#drop-table"), out);
+        assertTrue(out.strip().endsWith("1 file(s), 1 finding(s), 1 error(s); highest risk: high."), out);
+    }
+
+    @Test
+    void compactIsOneLinePerFindingAndNothingElse() throws IOException {
+        Files.writeString(work.resolve("two.sql"), "DROP TABLE a;\nINSERT INTO b VALUES (1);\n", StandardCharsets.UTF_8);
+        CliRun run = keel(work, "lint", "two.sql", "--dialect", "sqlite", "--format", "compact").assertExit(3);
+        List<String> lines = run.stdout().lines().toList();
+        assertEquals(2, lines.size(), run::toString);
+        assertTrue(lines.get(0).matches("two\\.sql:1:1: error: .+ \\[drop-table]"), lines.get(0));
+        assertTrue(lines.get(1).matches("two\\.sql:2:1: info: .+ \\[insert-without-columns]"), lines.get(1));
+    }
+
+    @Test
+    void coloursOnlyOnATerminalWithoutNoColorOrTheFlag() {
+        assertTrue(onTerminal(Map.of(), "lint", "drop.sql", "--dialect", "sqlite").contains("\u001B["),
+                "a terminal gets colours");
+        assertFalse(onTerminal(Map.of("NO_COLOR", "1"), "lint", "drop.sql", "--dialect", "sqlite").contains("\u001B["),
+                "NO_COLOR turns them off");
+        assertFalse(onTerminal(Map.of(), "lint", "drop.sql", "--dialect", "sqlite", "--no-color").contains("\u001B["),
+                "--no-color turns them off");
+        assertFalse(keel(work, "lint", "drop.sql", "--dialect", "sqlite").stdout().contains("\u001B["),
+                "no terminal, no colours");
+    }
+
+    /** Stdout of {@code keel args…} run as if stdout were a terminal. */
+    private String onTerminal(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, String> variables = new HashMap<>(CliRun.BASE_ENV);
+        variables.putAll(env);
+        try (PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            new KeelCli(new CliEnvironment(stream, stream, variables, work, true)).run(args);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -29,7 +29,7 @@ final class Records {
     static PlannedMigration planned(String version, String sql, boolean transactional) {
         MigrationScript script = new MigrationScript(Version.parse(version), "m" + version, version + "_m.sql",
                 "migrations/" + version + "_m.sql", sql, 1, Checksum.of(sql), Optional.empty(),
-                transactional ? TransactionMode.TRANSACTIONAL : TransactionMode.NONE, List.of(), Optional.empty(),
+                transactional ? TransactionMode.TRANSACTIONAL : TransactionMode.NONE, List.of(), List.of(), Optional.empty(),
                 Map.of(), false);
         return new PlannedMigration(script, List.of(new SqlStatement(sql, 0, 1, 1)),
                 transactional ? PlannedMigration.Protection.TRANSACTION : PlannedMigration.Protection.NONE,

@@ -25,6 +25,7 @@ import dev.keel.core.rollback.StatementReview;
 import dev.keel.core.source.MigrationReader;
 import dev.keel.core.source.ReadResult;
 import dev.keel.core.source.ReaderSettings;
+import dev.keel.core.source.ScriptAllowances;
 import dev.keel.core.validate.HistoryReconciler;
 import dev.keel.core.validate.Reconciliation;
 import dev.keel.jdbc.ConnectionPool;
@@ -585,7 +586,7 @@ final class Engine implements AutoCloseable {
     private dev.keel.spi.rollback.RollbackPlan planRollback(Connected c, List<MigrationScript> files, RollbackRequest request) {
         List<AppliedMigration> rows = c.history().exists() ? c.history().readAll() : List.of();
         dev.keel.spi.ServerInfo server = c.session().serverInfo();
-        Linter linter = new Linter(analyzer(), providers.rules().stream().flatMap(p -> p.rules().stream()).toList());
+        Linter linter = linter();
         String dialectId = c.dialect().id();
         StatementReview review = (file, statements, mode) -> {
             LintReport.FileLint lint = linter.lint(file, statements, dialectId, Optional.of(server), mode);
@@ -750,13 +751,13 @@ final class Engine implements AutoCloseable {
         DialectProvider provider = request.dialect().map(this::dialectNamed).orElseGet(this::dialectProvider);
         Dialect dialect = provider.create(lintContext(provider));
         Optional<dev.keel.spi.ServerInfo> server = request.targetVersion().map(v -> targetServer(provider.id(), v));
-        Linter linter = new Linter(analyzer(), providers.rules().stream().flatMap(p -> p.rules().stream()).toList());
+        Linter linter = linter();
         List<LintReport.FileLint> linted = new ArrayList<>();
         if (request.files().isEmpty()) {
             for (MigrationScript script : readFiles(provider.id()).orThrow()) {
-                linted.add(linter.lint(script.location(),
+                linted.add(linter.lint(script,
                         dialect.splitter().split(script.sql(), script.location(), script.firstLine()), provider.id(),
-                        server, script.transactionMode()));
+                        server));
             }
         } else {
             for (Path file : request.files()) {
@@ -818,12 +819,12 @@ final class Engine implements AutoCloseable {
                 .read(List.of(single));
         if (read.migrations().size() == 1) {
             MigrationScript script = read.migrations().get(0);
-            return linter.lint(shown, dialect.splitter().split(script.sql(), shown, script.firstLine()), provider.id(),
-                    server, script.transactionMode());
+            return linter.lint(script, dialect.splitter().split(script.sql(), shown, script.firstLine()), provider.id(),
+                    server);
         }
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         return linter.lint(shown, dialect.splitter().split(text, shown, 1), provider.id(), server,
-                dev.keel.spi.migration.TransactionMode.TRANSACTIONAL);
+                dev.keel.spi.migration.TransactionMode.TRANSACTIONAL, ScriptAllowances.read(text, shown));
     }
 
     private DialectProvider dialectNamed(String name) {
@@ -871,6 +872,16 @@ final class Engine implements AutoCloseable {
             default -> dialect;
         };
         return new dev.keel.spi.ServerInfo(product, version.trim(), major, minor);
+    }
+
+    /** The discovered rules as this environment's {@code rules:} configures them, for every command that lints. */
+    private Linter linter() {
+        return new Linter(analyzer(), ConfiguredRules.of(providers.rules(), settings.rules()));
+    }
+
+    /** Every discovered rule as this environment runs it ({@code keel lint --rules}). */
+    List<RuleStatus> rules() {
+        return ConfiguredRules.of(providers.rules(), settings.rules()).statuses();
     }
 
     /** The first statement analyzer offered by a discovered rule provider (Keel's built-in one normally). */

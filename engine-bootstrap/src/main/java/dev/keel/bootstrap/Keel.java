@@ -75,6 +75,14 @@ public final class Keel implements AutoCloseable {
     }
 
     /**
+     * Every discovered rule, plugins' included, as the chosen environment runs it: configured severity and risk, opt-in
+     * pack, parameters, and whether it runs ({@code keel lint --rules}).
+     */
+    public List<RuleStatus> rules() {
+        return engine.rules();
+    }
+
+    /**
      * Plans a rollback without changing anything (SPEC §8): the steps newest first, the rules' findings and risk of each
      * DOWN, and the data each destroys, measured on the live database.
      *

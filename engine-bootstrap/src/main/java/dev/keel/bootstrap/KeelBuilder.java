@@ -153,7 +153,8 @@ public final class KeelBuilder {
     /**
      * Reads configuration, discovers providers and plugins, and wires the engine.
      *
-     * @throws dev.keel.spi.KeelException for invalid configuration or plugins
+     * @throws dev.keel.spi.KeelException for invalid configuration (rule ids, packs and parameters in {@code rules:}
+     *         included) or plugins
      */
     public Keel build() {
         Optional<ConfigFile> file = configFile
@@ -162,6 +163,8 @@ public final class KeelBuilder {
         KeelSettings settings = new SettingsResolver(environmentVariables, workingDirectory, dockerMarker)
                 .resolve(file, explicit);
         DiscoveredProviders providers = new ProviderDiscovery(classLoader, settings.pluginsDirectory()).discover();
+        // Checked now, so a mistake in rules: stops every command, not only those that lint.
+        ConfiguredRules.of(providers.rules(), settings.rules());
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
                 new KeelModule(settings, providers, new ConnectionTarget(dataSource), events, classLoader));
         return new Keel(injector.getInstance(Engine.class), events);

@@ -11,12 +11,13 @@ import java.util.Optional;
 
 /**
  * The outcome of {@link Keel#lint}: the findings per file, each file's risk (its highest statement risk), and the
- * rules that ran.
+ * rules that ran. Findings accepted by {@code -- keel:allow} are kept apart ({@link #accepted()}): they neither make
+ * {@link #hasErrors()} true nor raise a risk.
  *
  * @param dialect the dialect id the files were linted for
  * @param server  the server version the rules assumed, when one was given
  * @param files   one entry per linted file, in order
- * @param rules   every rule that ran (built-in and plugin), for reporters that list them
+ * @param rules   every rule that ran (built-in and plugin, as configured), for reporters that list them
  */
 public record LintReport(String dialect, Optional<ServerInfo> server, List<FileLint> files, List<Rule> rules) {
 
@@ -33,19 +34,32 @@ public record LintReport(String dialect, Optional<ServerInfo> server, List<FileL
      * @param file       the file as shown to the user
      * @param risk       the migration's risk: the highest risk of its statements ({@code low} when it has none)
      * @param statements how many statements it holds
-     * @param findings   its findings, in statement order
+     * @param findings   its findings that count, in line order (those about its {@code -- keel:allow} lines included)
+     * @param accepted   its findings accepted by {@code -- keel:allow}, in line order
      */
-    public record FileLint(String file, Risk risk, int statements, List<Finding> findings) {
+    public record FileLint(String file, Risk risk, int statements, List<Finding> findings,
+            List<AcceptedFinding> accepted) {
         public FileLint {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(risk, "risk");
             findings = List.copyOf(findings);
+            accepted = List.copyOf(accepted);
+        }
+
+        /** A file with no accepted finding. */
+        public FileLint(String file, Risk risk, int statements, List<Finding> findings) {
+            this(file, risk, statements, findings, List.of());
         }
     }
 
-    /** Every finding of every file, in order. */
+    /** Every finding that counts, of every file, in order. */
     public List<Finding> findings() {
         return files.stream().flatMap(f -> f.findings().stream()).toList();
+    }
+
+    /** Every finding accepted by {@code -- keel:allow}, of every file, in order. */
+    public List<AcceptedFinding> accepted() {
+        return files.stream().flatMap(f -> f.accepted().stream()).toList();
     }
 
     /** Whether any finding has severity error (the CLI then exits 3). */

@@ -1,8 +1,12 @@
 package dev.keel.bootstrap;
 
+import dev.keel.core.lint.MigrationContextBuilder;
+import dev.keel.core.source.ScriptAllowances;
 import dev.keel.spi.Location;
 import dev.keel.spi.Risk;
 import dev.keel.spi.ServerInfo;
+import dev.keel.spi.migration.Allowance;
+import dev.keel.spi.migration.MigrationScript;
 import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.migration.TransactionMode;
 import dev.keel.spi.rule.Finding;
@@ -11,53 +15,87 @@ import dev.keel.spi.rule.ParsedStatement;
 import dev.keel.spi.rule.Rule;
 import dev.keel.spi.rule.StatementAnalyzer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs every discovered rule over one migration's statements, parsed by the discovered {@link StatementAnalyzer}.
- * A rule that throws becomes a finding of that rule instead of stopping the lint.
+ * Runs the configured rules over one migration's statements, parsed by the discovered {@link StatementAnalyzer}, and
+ * sets aside the findings its {@code -- keel:allow} directives accept. A rule that throws becomes a finding of that
+ * rule instead of stopping the lint.
  */
 final class Linter {
 
     private final StatementAnalyzer analyzer;
-    private final List<Rule> rules;
+    private final ConfiguredRules rules;
 
-    Linter(StatementAnalyzer analyzer, List<Rule> rules) {
+    Linter(StatementAnalyzer analyzer, ConfiguredRules rules) {
         this.analyzer = analyzer;
-        this.rules = List.copyOf(rules);
+        this.rules = rules;
     }
 
     StatementAnalyzer analyzer() {
         return analyzer;
     }
 
+    /** The rules that run, as configured. */
     List<Rule> rules() {
-        return rules;
+        return rules.active();
+    }
+
+    /** A migration's UP part, with the allowances its reader found. */
+    LintReport.FileLint lint(MigrationScript script, List<SqlStatement> statements, String dialect,
+            Optional<ServerInfo> server) {
+        return lint(script.location(), statements, dialect, server, script.transactionMode(),
+                ScriptAllowances.of(script));
+    }
+
+    /** A script without allowances, such as a DOWN part. */
+    LintReport.FileLint lint(String file, List<SqlStatement> statements, String dialect, Optional<ServerInfo> server,
+            TransactionMode mode) {
+        return lint(file, statements, dialect, server, mode, ScriptAllowances.none());
     }
 
     LintReport.FileLint lint(String file, List<SqlStatement> statements, String dialect, Optional<ServerInfo> server,
-            TransactionMode mode) {
-        List<ParsedStatement> parsed = statements.stream().map(s -> analyzer.parse(s, dialect, server)).toList();
-        MigrationContext context = new MigrationContext(file, mode == TransactionMode.TRANSACTIONAL, parsed);
+            TransactionMode mode, ScriptAllowances allowances) {
+        MigrationContext context = new MigrationContextBuilder(analyzer).build(file, statements, dialect, server, mode);
+        List<ParsedStatement> parsed = context.statements();
+        AllowanceMatcher matcher = new AllowanceMatcher(file, allowances, parsed);
         Risk risk = Risk.LOW;
-        List<Finding> all = new ArrayList<>();
+        List<Finding> counted = new ArrayList<>();
+        List<AcceptedFinding> accepted = new ArrayList<>();
         for (ParsedStatement statement : parsed) {
             List<Finding> findings = new ArrayList<>();
-            for (Rule rule : rules) {
-                try {
-                    findings.addAll(rule.check(statement, context));
-                } catch (RuntimeException e) {
-                    findings.add(new Finding(rule.id(), rule.defaultSeverity(), rule.defaultRisk(),
-                            new Location(file, statement.line(), statement.column()), statement.excerpt(),
-                            "The rule failed on this statement: " + e,
-                            "Report this to the rule's author; the statement was not checked by this rule.",
-                            "docs/rules.md#" + rule.id()));
+            for (Finding finding : check(statement, context, file)) {
+                Optional<Allowance> allowance = matcher.accepting(finding, statement);
+                if (allowance.isPresent()) {
+                    accepted.add(new AcceptedFinding(finding, allowance.get()));
+                } else {
+                    findings.add(finding);
                 }
             }
+            // accepted findings do not raise the risk; the statement's own baseline still counts
             risk = risk.max(analyzer.risk(statement, context, findings));
-            all.addAll(findings);
+            counted.addAll(findings);
         }
-        return new LintReport.FileLint(file, risk, parsed.size(), all);
+        counted.addAll(matcher.directiveFindings(rules));
+        counted.sort(Comparator.comparingInt(f -> f.location().line()));
+        return new LintReport.FileLint(file, risk, parsed.size(), counted, accepted);
+    }
+
+    private List<Finding> check(ParsedStatement statement, MigrationContext context, String file) {
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules.active()) {
+            try {
+                findings.addAll(rule.check(statement, context));
+            } catch (RuntimeException e) {
+                findings.add(new Finding(rule.id(), rule.defaultSeverity(), rule.defaultRisk(),
+                        new Location(file, statement.line(), statement.column()), statement.excerpt(),
+                        "The rule failed on this statement: " + e,
+                        "Report this to the rule's author; the statement was not checked by this rule.",
+                        "docs/rules.md#" + rule.id()));
+            }
+        }
+        return findings;
     }
 }

@@ -78,6 +78,45 @@ class PluginLoadingIT {
     }
 
     @Test
+    void twoJarsWhoseProvidersDefineTheSameRuleIdAreRejectedNamingBothJarsAndTheId() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("first-rules.jar"), "FirstRules", "acme-first", true, "acme-table-comment");
+        pluginJar(plugins.resolve("second-rules.jar"), "SecondRules", "acme-second", true, "acme-table-comment");
+
+        KeelException e = assertThrows(KeelException.class, () -> build(plugins));
+        assertEquals("KEEL-E0705", e.code().code(), e.getMessage());
+        assertEquals(ExitClass.USAGE, e.exitClass());
+        assertEquals(1, e.problems().size(), e.getMessage());
+        Problem problem = e.problems().get(0);
+        assertTrue(problem.what().contains("'acme-table-comment'"), problem.summary());
+        assertTrue(problem.what().contains("first-rules.jar"), problem.summary());
+        assertTrue(problem.what().contains("second-rules.jar"), problem.summary());
+        assertTrue(problem.what().contains("'acme-first'") && problem.what().contains("'acme-second'"), problem.summary());
+    }
+
+    @Test
+    void aPluginRuleMayNotReuseTheIdOfABuiltInRule() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("shadowing.jar"), "ShadowingRules", "acme-shadow", true, "drop-table");
+
+        KeelException e = assertThrows(KeelException.class, () -> build(plugins));
+        assertEquals("KEEL-E0705", e.code().code(), e.getMessage());
+        Problem problem = e.problems().get(0);
+        assertTrue(problem.what().contains("'drop-table'"), problem.summary());
+        assertTrue(problem.what().contains("'keel-builtin'"), problem.summary());
+        assertTrue(problem.what().contains("shadowing.jar"), problem.summary());
+    }
+
+    @Test
+    void pluginRulesWithTheirOwnIdsLoad() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("first-rules.jar"), "FirstRules", "acme-first", true, "acme-one");
+        pluginJar(plugins.resolve("second-rules.jar"), "SecondRules", "acme-second", true, "acme-two");
+
+        assertEquals(2, pluginCounts(doctorPlugins(plugins))[1]);
+    }
+
+    @Test
     void aThirdPartyProviderMayNotUseAReservedKeelId() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         pluginJar(plugins.resolve("impostor.jar"), "ImpostorRules", "keel-foo", true);
@@ -128,16 +167,40 @@ class PluginLoadingIT {
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
 
-    /** Compiles a RuleProvider with the given id against the engine class path and packs it as a plugin jar. */
-    private void pluginJar(Path jar, String simpleName, String id, boolean servicesFile) throws IOException {
+    /**
+     * Compiles a RuleProvider with the given id, listing one do-nothing rule per given rule id, against the engine
+     * class path and packs it as a plugin jar.
+     */
+    private void pluginJar(Path jar, String simpleName, String id, boolean servicesFile, String... ruleIds)
+            throws IOException {
         Path work = Files.createDirectories(dir.resolve("build-" + simpleName));
         Path source = work.resolve("src/com/acme/keel/" + simpleName + ".java");
         Files.createDirectories(source.getParent());
+        StringBuilder rules = new StringBuilder();
+        for (String ruleId : ruleIds) {
+            rules.append(rules.isEmpty() ? "" : ", ").append("rule(\"").append(ruleId).append("\")");
+        }
         Files.writeString(source, "package com.acme.keel;\n\n"
-                + "public final class " + simpleName + " implements dev.keel.spi.rule.RuleProvider {\n"
+                + "import dev.keel.spi.Risk;\n"
+                + "import dev.keel.spi.rule.*;\n"
+                + "import java.util.List;\n\n"
+                + "public final class " + simpleName + " implements RuleProvider {\n"
                 + "    @Override\n"
                 + "    public String id() {\n"
                 + "        return \"" + id + "\";\n"
+                + "    }\n\n"
+                + "    @Override\n"
+                + "    public List<Rule> rules() {\n"
+                + "        return List.of(" + rules + ");\n"
+                + "    }\n\n"
+                + "    private static Rule rule(String ruleId) {\n"
+                + "        return new Rule() {\n"
+                + "            public String id() { return ruleId; }\n"
+                + "            public String description() { return \"does nothing\"; }\n"
+                + "            public Severity defaultSeverity() { return Severity.INFO; }\n"
+                + "            public Risk defaultRisk() { return Risk.LOW; }\n"
+                + "            public List<Finding> check(ParsedStatement s, MigrationContext m) { return List.of(); }\n"
+                + "        };\n"
                 + "    }\n"
                 + "}\n", StandardCharsets.UTF_8);
         Path classes = EmbeddingIT.compile(List.of(source), EmbeddingIT.engineClasspath(), work.resolve("classes"));

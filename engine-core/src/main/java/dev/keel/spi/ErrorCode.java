@@ -17,6 +17,8 @@ public enum ErrorCode {
     MIGRATIONS_LOCATION_MISSING("E0105", ExitClass.USAGE),
     ENV_VARIABLE_MISSING("E0106", ExitClass.USAGE),
     CONFIG_FILE_MISSING("E0107", ExitClass.USAGE),
+    /** {@code rules:} in keel.yaml names a rule, pack or rule parameter that no rule provider offers. */
+    RULE_UNKNOWN("E0108", ExitClass.USAGE),
     // 02xx: migration files
     FILE_NAME_INVALID("E0201", ExitClass.VALIDATION),
     FILE_UNREADABLE("E0202", ExitClass.VALIDATION),
@@ -57,6 +59,8 @@ public enum ErrorCode {
     PLUGIN_JAR_EMPTY("E0702", ExitClass.USAGE),
     PROVIDER_RESERVED_ID("E0703", ExitClass.USAGE),
     PLUGIN_LOAD_FAILED("E0704", ExitClass.USAGE),
+    /** Two rules, from the same or different providers, use the same rule id. */
+    RULE_DUPLICATE_ID("E0705", ExitClass.USAGE),
     // 08xx: database
     DATABASE_UNREACHABLE("E0801", ExitClass.USAGE),
     DATABASE_ERROR("E0802", ExitClass.FAILED_UNRESTORED),

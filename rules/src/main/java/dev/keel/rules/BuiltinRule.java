@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A built-in rule: its metadata (id, description, severity, risk, the safe way, the dialects it applies to) and
- * a detector that looks at one statement in its migration.
+ * A built-in rule: its metadata (id, description, severity, risk, the safe way, the dialects it applies to, a
+ * bad/good example for the docs) and a detector that looks at one statement in its migration.
  */
 public final class BuiltinRule implements Rule {
 
@@ -45,16 +45,18 @@ public final class BuiltinRule implements Rule {
     private final Risk risk;
     private final String help;
     private final Set<String> dialects;
+    private final Optional<RuleExample> example;
     private final Detector detector;
 
     private BuiltinRule(String id, String description, Severity severity, Risk risk, String help, Set<String> dialects,
-            Detector detector) {
+            Optional<RuleExample> example, Detector detector) {
         this.id = Objects.requireNonNull(id);
         this.description = Objects.requireNonNull(description);
         this.severity = Objects.requireNonNull(severity);
         this.risk = Objects.requireNonNull(risk);
         this.help = Objects.requireNonNull(help);
         this.dialects = Set.copyOf(dialects);
+        this.example = Objects.requireNonNull(example);
         this.detector = Objects.requireNonNull(detector);
     }
 
@@ -71,6 +73,7 @@ public final class BuiltinRule implements Rule {
         private Risk risk = Risk.MEDIUM;
         private String help = "";
         private Set<String> dialects = Set.of();
+        private Optional<RuleExample> example = Optional.empty();
 
         private Builder(String id) {
             this.id = id;
@@ -101,9 +104,15 @@ public final class BuiltinRule implements Rule {
             return this;
         }
 
+        /** The documented bad/good example, which a test lints with the rule. */
+        public Builder example(RuleExample example) {
+            this.example = Optional.of(example);
+            return this;
+        }
+
         /** Finishes the rule with its detector. */
         public BuiltinRule detects(Detector detector) {
-            return new BuiltinRule(id, description, severity, risk, help, dialects, detector);
+            return new BuiltinRule(id, description, severity, risk, help, dialects, example, detector);
         }
     }
 
@@ -135,6 +144,11 @@ public final class BuiltinRule implements Rule {
     /** The dialect ids this rule applies to; empty for all. */
     public Set<String> dialects() {
         return dialects;
+    }
+
+    /** The documented bad/good example; every built-in rule has one (a test checks). */
+    public Optional<RuleExample> example() {
+        return example;
     }
 
     /** The docs anchor of this rule. */

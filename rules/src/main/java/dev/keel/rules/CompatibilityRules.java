@@ -23,6 +23,8 @@ final class CompatibilityRules {
                         .level(Severity.WARNING, Risk.HIGH)
                         .help("Expand and contract: add the new column, write both, backfill, switch reads, then drop the "
                                 + "old column in a later release (or use a view exposing both names).")
+                        .example(RuleExample.of("postgres", "ALTER TABLE users RENAME COLUMN name TO full_name;",
+                                "ALTER TABLE users ADD COLUMN full_name text;"))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 Optional<String> renamed = renamedColumn(a);
@@ -43,6 +45,8 @@ final class CompatibilityRules {
                         .level(Severity.WARNING, Risk.HIGH)
                         .help("Create the new name as a view on the old table (or the reverse) while code migrates, "
                                 + "then rename in a later release.")
+                        .example(RuleExample.of("postgres", "ALTER TABLE users RENAME TO accounts;",
+                                "CREATE VIEW accounts AS SELECT id, email FROM users;"))
                         .detects((s, m) -> s.view().kind() == StatementKind.RENAME_TABLE && Facts.onExistingTable(s, m)
                                 ? BuiltinRule.Hit.of("Table " + Facts.table(s) + " is renamed: running code that uses the old name breaks.")
                                 : Optional.empty()),
@@ -50,6 +54,8 @@ final class CompatibilityRules {
                         .describedAs("ALTER SCHEMA … RENAME breaks every qualified reference")
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres")
                         .help("Create the new schema and move objects, or keep the old name on the search_path until code migrates.")
+                        .example(RuleExample.of("postgres", "ALTER SCHEMA billing RENAME TO invoicing;",
+                                "CREATE SCHEMA IF NOT EXISTS invoicing;"))
                         .detects((s, m) -> s.view().kind() == StatementKind.ALTER_SCHEMA && s.tokens().contains("RENAME", "TO")
                                 ? BuiltinRule.Hit.of("The schema is renamed: every query that qualifies objects with its old name breaks.")
                                 : Optional.empty()),
@@ -57,6 +63,8 @@ final class CompatibilityRules {
                         .describedAs("ALTER TYPE … RENAME VALUE breaks code and data that use the old label")
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres")
                         .help("Add the new value, migrate rows and code to it, and stop using the old one.")
+                        .example(RuleExample.of("postgres", "ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';",
+                                "ALTER TYPE order_status ADD VALUE 'dispatched' AFTER 'shipped';"))
                         .detects((s, m) -> s.view().kind() == StatementKind.ALTER_TYPE && s.tokens().contains("RENAME", "VALUE")
                                 ? BuiltinRule.Hit.of("An enum label is renamed: code that writes or compares the old label breaks.")
                                 : Optional.empty()),
@@ -65,6 +73,8 @@ final class CompatibilityRules {
                         .level(Severity.WARNING, Risk.HIGH)
                         .help("Add the column nullable (or with a default), backfill it in batches, then add NOT NULL "
                                 + "(PostgreSQL: via a CHECK … NOT VALID, VALIDATE, then SET NOT NULL).")
+                        .example(RuleExample.of("postgres", "ALTER TABLE users ADD COLUMN tenant_id bigint NOT NULL;",
+                                "ALTER TABLE users ADD COLUMN tenant_id bigint;"))
                         .detects((s, m) -> {
                             if (s.view().kind() != StatementKind.ALTER_TABLE || !Facts.onExistingTable(s, m)) {
                                 return Optional.empty();
@@ -87,6 +97,8 @@ final class CompatibilityRules {
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres", "mysql")
                         .help("Add a new column of the new type, backfill it in batches, switch code, then drop the old one. "
                                 + "PostgreSQL: growing varchar/numeric or varchar→text needs no rewrite.")
+                        .example(RuleExample.of("postgres", "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);",
+                                "ALTER TABLE orders ADD COLUMN total_v2 numeric(12,2);"))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 if (a.matches(0, "ALTER")) {
@@ -114,6 +126,8 @@ final class CompatibilityRules {
                         .describedAs("ADD/MODIFY COLUMN … FIRST or AFTER reorders columns")
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("mysql")
                         .help("Add columns at the end; column order does not matter to code that names its columns.")
+                        .example(RuleExample.of("mysql", "ALTER TABLE users ADD COLUMN middle_name varchar(100) AFTER first_name, ALGORITHM=INSTANT;",
+                                "ALTER TABLE users ADD COLUMN middle_name varchar(100), ALGORITHM=INSTANT;"))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 if ((a.matches(0, "ADD") || a.matches(0, "MODIFY") || a.matches(0, "CHANGE"))
@@ -131,6 +145,8 @@ final class CompatibilityRules {
                         .describedAs("INSERT without a column list, or INSERT … SELECT *")
                         .level(Severity.INFO, Risk.LOW)
                         .help("Name the target columns (and the selected ones) explicitly.")
+                        .example(RuleExample.of("postgres", "INSERT INTO roles VALUES (1, 'admin');",
+                                "INSERT INTO roles (id, name) VALUES (1, 'admin');"))
                         .detects((s, m) -> s.view().kind() == StatementKind.INSERT && Facts.onExistingTable(s, m)
                                 && (!s.view().has(Clause.COLUMN_LIST) || s.tokens().contains("SELECT", "*"))
                                 ? BuiltinRule.Hit.of("The INSERT depends on the table's column order, which differs between "
@@ -140,6 +156,8 @@ final class CompatibilityRules {
                         .describedAs("A new column of type json rather than jsonb")
                         .level(Severity.INFO, Risk.LOW).dialects("postgres")
                         .help("Use jsonb: it has equality and indexing; json breaks SELECT DISTINCT, GROUP BY and UNION.")
+                        .example(RuleExample.of("postgres", "ALTER TABLE events ADD COLUMN payload json;",
+                                "ALTER TABLE events ADD COLUMN payload jsonb;"))
                         .detects((s, m) -> s.addedColumns().stream().anyMatch(c -> c.baseType().equals("JSON"))
                                 ? BuiltinRule.Hit.of("A json column has no equality operator: SELECT DISTINCT, UNION and GROUP BY on it fail.")
                                 : Optional.empty()),
@@ -148,6 +166,8 @@ final class CompatibilityRules {
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("mysql", "sqlite")
                         .help("Clean the data and deploy code that satisfies the constraint first; on MySQL run with "
                                 + "ALGORITHM=INPLACE, LOCK=NONE or an online schema-change tool.")
+                        .example(RuleExample.of("mysql", "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE (email);",
+                                "CREATE TABLE invites (id bigint PRIMARY KEY, email varchar(255) NOT NULL, UNIQUE (email));"))
                         .detects((s, m) -> {
                             if (s.view().kind() == StatementKind.CREATE_INDEX && s.view().has(Clause.UNIQUE)
                                     && Facts.onExistingTable(s, m)) {

@@ -28,6 +28,12 @@ final class DestructiveRules {
                         .level(Severity.ERROR, Risk.HIGH).dialects("postgres", "mysql")
                         .help("Archive or rename the schema first and drop it in a later release, once nothing uses it; "
                                 + "accept with `-- keel:allow drop-database-or-schema <reason>` when intended.")
+                        .example(RuleExample.of("postgres", """
+                                DROP SCHEMA billing CASCADE;
+                                """, """
+                                CREATE SCHEMA IF NOT EXISTS billing_archive;
+                                ALTER TABLE billing.invoices SET SCHEMA billing_archive;
+                                """))
                         .detects((s, m) -> s.view().kind() == StatementKind.DROP_DATABASE
                                 || s.view().kind() == StatementKind.DROP_SCHEMA
                                 ? BuiltinRule.Hit.of("DROP " + (s.view().kind() == StatementKind.DROP_DATABASE ? "DATABASE" : "SCHEMA")
@@ -38,6 +44,13 @@ final class DestructiveRules {
                         .level(Severity.ERROR, Risk.HIGH)
                         .help("Stop using the table in the application first, deploy, then drop it in a later migration "
                                 + "(optionally rename it to <name>_deprecated first so a rollback is possible).")
+                        .example(RuleExample.of("postgres", """
+                                DROP TABLE sessions;
+                                """, """
+                                CREATE TABLE import_batch (id bigint PRIMARY KEY, payload text);
+                                INSERT INTO users (id, email) SELECT id, payload FROM import_batch;
+                                DROP TABLE import_batch;
+                                """))
                         .detects((s, m) -> {
                             if (s.view().kind() != StatementKind.DROP_TABLE || s.tokens().matches(1, "TEMPORARY")) {
                                 return Optional.empty();
@@ -53,6 +66,12 @@ final class DestructiveRules {
                         .level(Severity.ERROR, Risk.HIGH)
                         .help("First stop reading and writing the column (ORMs cache column lists: mark it ignored), deploy, "
                                 + "then drop it in a later migration.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE users DROP COLUMN legacy_flag;
+                                """, """
+                                CREATE TABLE staging_users (id bigint, scratch text);
+                                ALTER TABLE staging_users DROP COLUMN scratch;
+                                """))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 if (dropsColumn(a)) {
@@ -74,6 +93,8 @@ final class DestructiveRules {
                         .level(Severity.ERROR, Risk.HIGH).dialects("postgres", "mysql")
                         .help("Delete in batches with a WHERE clause, or archive the rows first; TRUNCATE cannot be undone "
                                 + "on MySQL and takes an ACCESS EXCLUSIVE lock on PostgreSQL.")
+                        .example(RuleExample.of("postgres", "TRUNCATE orders;",
+                                "DELETE FROM orders WHERE created_at < now() - interval '1 year';"))
                         .detects((s, m) -> {
                             if (s.view().kind() != StatementKind.TRUNCATE) {
                                 return Optional.empty();
@@ -87,6 +108,12 @@ final class DestructiveRules {
                         .describedAs("DROP … CASCADE or TRUNCATE … CASCADE also removes dependent objects or rows")
                         .level(Severity.ERROR, Risk.HIGH).dialects("postgres")
                         .help("Drop or truncate the dependent objects explicitly, by name, so the migration says what it removes.")
+                        .example(RuleExample.of("postgres", """
+                                DROP VIEW customer_totals CASCADE;
+                                """, """
+                                DROP VIEW customer_report;
+                                DROP VIEW customer_totals;
+                                """))
                         .detects((s, m) -> s.view().has(Clause.CASCADE)
                                 && (s.view().kind().name().startsWith("DROP_") || s.view().kind() == StatementKind.TRUNCATE
                                 || s.view().kind() == StatementKind.ALTER_TABLE)
@@ -98,6 +125,13 @@ final class DestructiveRules {
                         .level(Severity.ERROR, Risk.HIGH)
                         .help("Alter the existing table instead, or create the new table under another name, copy the "
                                 + "data, and swap the names.")
+                        .example(RuleExample.of("postgres", """
+                                DROP TABLE settings;
+                                CREATE TABLE settings (key text PRIMARY KEY, value text, scope text);
+                                """, """
+                                CREATE TABLE settings_v2 (key text PRIMARY KEY, value text, scope text);
+                                INSERT INTO settings_v2 (key, value) SELECT key, value FROM settings;
+                                """))
                         .detects((s, m) -> {
                             if (s.view().kind() != StatementKind.DROP_TABLE) {
                                 return Optional.empty();
@@ -121,6 +155,8 @@ final class DestructiveRules {
                         .level(Severity.ERROR, Risk.HIGH)
                         .help("Add a WHERE clause naming the rows to change (use `WHERE true` when every row is meant), "
                                 + "and batch large changes.")
+                        .example(RuleExample.of("postgres", "UPDATE users SET newsletter = false;",
+                                "UPDATE users SET newsletter = false WHERE newsletter IS NULL;"))
                         .detects((s, m) -> (s.view().kind() == StatementKind.UPDATE || s.view().kind() == StatementKind.DELETE)
                                 && !s.view().has(Clause.WHERE) && Facts.onExistingTable(s, m)
                                 ? BuiltinRule.Hit.of(s.view().kind().name() + " without WHERE changes every row of "
@@ -131,6 +167,8 @@ final class DestructiveRules {
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres", "mysql")
                         .help("Make sure the application no longer relies on the constraint; prefer replacing it in the "
                                 + "same migration (add the new one NOT VALID, then VALIDATE).")
+                        .example(RuleExample.of("postgres", "ALTER TABLE orders DROP CONSTRAINT orders_user_fk;",
+                                "ALTER TABLE orders DROP CONSTRAINT orders_total_check;"))
                         .detects((s, m) -> {
                             for (SqlTokens a : s.alterActions()) {
                                 if (a.matches(0, "DROP", "FOREIGN", "KEY")) {
@@ -150,6 +188,8 @@ final class DestructiveRules {
                         .describedAs("Dropping NOT NULL lets NULLs into a column readers assume is non-null")
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres", "mysql")
                         .help("Deploy code that handles NULL in this column before the migration.")
+                        .example(RuleExample.of("postgres", "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;",
+                                "ALTER TABLE users ALTER COLUMN email DROP DEFAULT;"))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 if (a.matches(0, "ALTER") && a.containsTopLevel("DROP", "NOT", "NULL")) {
@@ -165,6 +205,13 @@ final class DestructiveRules {
                         .describedAs("A new foreign key with ON DELETE CASCADE")
                         .level(Severity.INFO, Risk.LOW).dialects("postgres", "mysql")
                         .help("Prefer ON DELETE RESTRICT (or NO ACTION) and delete dependent rows explicitly.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE orders ADD CONSTRAINT orders_user_fk
+                                    FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE NOT VALID;
+                                """, """
+                                ALTER TABLE orders ADD CONSTRAINT orders_user_fk
+                                    FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE RESTRICT NOT VALID;
+                                """))
                         .detects((s, m) -> (s.view().kind() == StatementKind.ALTER_TABLE || s.view().kind() == StatementKind.CREATE_TABLE)
                                 && s.tokens().contains("ON", "DELETE", "CASCADE")
                                 ? BuiltinRule.Hit.of("ON DELETE CASCADE: one delete of a parent row silently deletes all its child rows.")

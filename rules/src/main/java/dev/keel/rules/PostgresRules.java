@@ -32,6 +32,12 @@ final class PostgresRules {
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres")
                         .help("CREATE INDEX CONCURRENTLY in a migration that runs outside a transaction "
                                 + "(`-- keel:transaction none`); a table created in the same migration is exempt.")
+                        .example(RuleExample.of("postgres", """
+                                CREATE INDEX orders_created_idx ON orders (created_at);
+                                """, """
+                                -- keel:transaction none
+                                CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx ON orders (created_at);
+                                """))
                         .detects((s, m) -> s.view().kind() == StatementKind.CREATE_INDEX && !s.view().has(Clause.CONCURRENTLY)
                                 && Facts.onExistingTable(s, m)
                                 ? BuiltinRule.Hit.of("CREATE INDEX takes a SHARE lock on " + Facts.table(s)
@@ -41,6 +47,12 @@ final class PostgresRules {
                         .describedAs("DROP INDEX without CONCURRENTLY")
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres")
                         .help("DROP INDEX CONCURRENTLY, outside a transaction.")
+                        .example(RuleExample.of("postgres", """
+                                DROP INDEX orders_created_idx;
+                                """, """
+                                -- keel:transaction none
+                                DROP INDEX CONCURRENTLY IF EXISTS orders_created_idx;
+                                """))
                         .detects((s, m) -> s.view().kind() == StatementKind.DROP_INDEX && !s.view().has(Clause.CONCURRENTLY)
                                 && !indexCreatedBefore(s, m)
                                 ? BuiltinRule.Hit.of("DROP INDEX takes an ACCESS EXCLUSIVE lock on the table: reads and writes wait.")
@@ -49,6 +61,12 @@ final class PostgresRules {
                         .describedAs("CONCURRENTLY inside a transaction")
                         .level(Severity.ERROR, Risk.HIGH).dialects("postgres")
                         .help("Put the statement in its own migration marked `-- keel:transaction none`, with no BEGIN.")
+                        .example(RuleExample.of("postgres", """
+                                CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx ON orders (created_at);
+                                """, """
+                                -- keel:transaction none
+                                CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx ON orders (created_at);
+                                """))
                         .detects((s, m) -> s.view().has(Clause.CONCURRENTLY) && concurrentKind(s.view())
                                 && Facts.inTransaction(s, m)
                                 ? BuiltinRule.Hit.of("CONCURRENTLY cannot run inside a transaction block: the statement fails"
@@ -59,6 +77,12 @@ final class PostgresRules {
                         .describedAs("REINDEX without CONCURRENTLY")
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres")
                         .help("REINDEX … CONCURRENTLY (PostgreSQL 12+); before 12, CREATE INDEX CONCURRENTLY a copy and swap.")
+                        .example(RuleExample.of("postgres", """
+                                REINDEX INDEX orders_created_idx;
+                                """, """
+                                -- keel:transaction none
+                                REINDEX INDEX CONCURRENTLY orders_created_idx;
+                                """))
                         .detects((s, m) -> {
                             if (s.view().kind() != StatementKind.REINDEX || s.view().has(Clause.CONCURRENTLY)
                                     || s.tokens().indexOf(0, "CONCURRENTLY") >= 0) {
@@ -72,6 +96,12 @@ final class PostgresRules {
                         .describedAs("ALTER TABLE … DETACH PARTITION without CONCURRENTLY")
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres")
                         .help("DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+), outside a transaction.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE measurements DETACH PARTITION measurements_2023;
+                                """, """
+                                -- keel:transaction none
+                                ALTER TABLE measurements DETACH PARTITION measurements_2023 CONCURRENTLY;
+                                """).onVersion(14, 0))
                         .detects((s, m) -> {
                             for (SqlTokens a : s.alterActions()) {
                                 if (a.matches(0, "DETACH", "PARTITION") && !a.contains("CONCURRENTLY") && !a.contains("FINALIZE")) {
@@ -86,6 +116,13 @@ final class PostgresRules {
                         .describedAs("VACUUM FULL or CLUSTER rewrites the table under an exclusive lock")
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres")
                         .help("Use plain VACUUM, or pg_repack / REPACK CONCURRENTLY (PostgreSQL 19) for an online rewrite.")
+                        .example(RuleExample.of("postgres", """
+                                -- keel:transaction none
+                                VACUUM FULL orders;
+                                """, """
+                                -- keel:transaction none
+                                VACUUM (ANALYZE) orders;
+                                """))
                         .detects((s, m) -> s.view().kind() == StatementKind.CLUSTER
                                 || s.view().kind() == StatementKind.VACUUM && s.tokens().contains("FULL")
                                 ? BuiltinRule.Hit.of(s.tokens().word(0) + " rewrites the table under an ACCESS EXCLUSIVE lock: "
@@ -95,6 +132,12 @@ final class PostgresRules {
                         .describedAs("ADD CONSTRAINT … UNIQUE (or an inline UNIQUE column) builds an index under a lock")
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres")
                         .help("CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
+                                """, """
+                                -- users_email_idx was built with CREATE UNIQUE INDEX CONCURRENTLY in the migration before
+                                ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;
+                                """))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 boolean inline = ColumnDefinition.added(a).map(c -> c.has("UNIQUE")).orElse(false);
@@ -110,6 +153,12 @@ final class PostgresRules {
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres")
                         .help("CREATE UNIQUE INDEX CONCURRENTLY, make the columns NOT NULL safely (CHECK … NOT VALID, "
                                 + "VALIDATE), then ADD CONSTRAINT … PRIMARY KEY USING INDEX.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE events ADD PRIMARY KEY (id);
+                                """, """
+                                -- events_id_idx was built with CREATE UNIQUE INDEX CONCURRENTLY in the migration before
+                                ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_id_idx;
+                                """))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 boolean inline = ColumnDefinition.added(a).map(ColumnDefinition::primaryKey).orElse(false);
@@ -124,6 +173,8 @@ final class PostgresRules {
                         .describedAs("ADD FOREIGN KEY or REFERENCES without NOT VALID")
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres")
                         .help("ADD CONSTRAINT … FOREIGN KEY … NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.")
+                        .example(RuleExample.of("postgres", "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);",
+                                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;"))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 boolean inline = ColumnDefinition.added(a).map(c -> c.has("REFERENCES")).orElse(false);
@@ -138,6 +189,8 @@ final class PostgresRules {
                         .describedAs("ADD CHECK without NOT VALID")
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres")
                         .help("ADD CONSTRAINT … CHECK (…) NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.")
+                        .example(RuleExample.of("postgres", "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0);",
+                                "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;"))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 if (Facts.addsConstraint(a, "CHECK") && !a.containsTopLevel("NOT", "VALID")) {
@@ -151,6 +204,13 @@ final class PostgresRules {
                         .describedAs("VALIDATE CONSTRAINT in the same transaction as the ADD … NOT VALID")
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres")
                         .help("Commit after ADD … NOT VALID; validate in a later migration or after a COMMIT.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
+                                ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;
+                                """, """
+                                -- orders_total_check was added NOT VALID by the migration before
+                                ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;
+                                """))
                         .detects((s, m) -> {
                             for (SqlTokens a : s.alterActions()) {
                                 if (!a.matches(0, "VALIDATE", "CONSTRAINT") || !Facts.inTransaction(s, m)) {
@@ -179,6 +239,14 @@ final class PostgresRules {
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres", "mysql")
                         .help("PostgreSQL: ADD CONSTRAINT … CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL "
                                 + "(no scan from 12); MySQL: backfill NULLs first and use ALGORITHM=INPLACE.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+                                """, """
+                                -- keel:transaction none
+                                ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;
+                                ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;
+                                ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+                                """).onVersion(12, 0))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 if (a.matches(0, "ALTER") && a.containsTopLevel("SET", "NOT", "NULL")) {
@@ -201,6 +269,12 @@ final class PostgresRules {
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres")
                         .help("Add the column without a default (or with a constant), set the default afterwards, and "
                                 + "backfill existing rows in batches.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();
+                                """, """
+                                ALTER TABLE orders ADD COLUMN token uuid;
+                                ALTER TABLE orders ALTER COLUMN token SET DEFAULT gen_random_uuid();
+                                """))
                         .detects((s, m) -> {
                             if (s.view().kind() != StatementKind.ALTER_TABLE || !Facts.onExistingTable(s, m)) {
                                 return Optional.empty();
@@ -218,6 +292,12 @@ final class PostgresRules {
                         .describedAs("ADD COLUMN … DEFAULT rewrites the table before PostgreSQL 11")
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres")
                         .help("Add the column without a default, then ALTER COLUMN … SET DEFAULT, and backfill in batches.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE orders ADD COLUMN status text DEFAULT 'new';
+                                """, """
+                                ALTER TABLE orders ADD COLUMN status text;
+                                ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new';
+                                """).onVersion(10, 0))
                         .detects((s, m) -> {
                             TargetServer t = TargetServer.of(s.view());
                             if (t.atLeast(11, 0) || s.view().kind() != StatementKind.ALTER_TABLE || !Facts.onExistingTable(s, m)) {
@@ -237,6 +317,8 @@ final class PostgresRules {
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres", "mysql")
                         .help("Add a plain column, backfill it in batches and keep it current with a trigger, or use a "
                                 + "VIRTUAL generated column (MySQL) / compute it in a view.")
+                        .example(RuleExample.of("mysql", "ALTER TABLE orders ADD COLUMN total_cents bigint AS (total * 100) STORED;",
+                                "ALTER TABLE orders ADD COLUMN total_cents bigint AS (total * 100) VIRTUAL;"))
                         .detects((s, m) -> {
                             if (s.view().kind() != StatementKind.ALTER_TABLE || !Facts.onExistingTable(s, m)) {
                                 return Optional.empty();
@@ -255,6 +337,13 @@ final class PostgresRules {
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres", "mysql")
                         .help("Add a nullable column, attach a sequence default, backfill in batches, then add NOT NULL "
                                 + "and the key constraints.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE events ADD COLUMN id bigserial;
+                                """, """
+                                CREATE SEQUENCE IF NOT EXISTS events_id_seq;
+                                ALTER TABLE events ADD COLUMN id bigint;
+                                ALTER TABLE events ALTER COLUMN id SET DEFAULT nextval('events_id_seq');
+                                """))
                         .detects((s, m) -> {
                             if (s.view().kind() != StatementKind.ALTER_TABLE || !Facts.onExistingTable(s, m)) {
                                 return Optional.empty();
@@ -274,6 +363,13 @@ final class PostgresRules {
                         .level(Severity.WARNING, Risk.HIGH).dialects("postgres")
                         .help("Exclusion constraints cannot be NOT VALID: add them while the table is small, or in a "
                                 + "maintenance window.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap
+                                    EXCLUDE USING gist (room_id WITH =, during WITH &&);
+                                """, """
+                                CREATE TABLE bookings (room_id int NOT NULL, during tstzrange NOT NULL,
+                                    CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&));
+                                """))
                         .detects((s, m) -> {
                             for (SqlTokens a : Facts.actionsOnExistingTable(s, m)) {
                                 if (Facts.addsConstraint(a, "EXCLUDE")) {
@@ -288,6 +384,8 @@ final class PostgresRules {
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres")
                         .help("ALTER DOMAIN … ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT separately; prefer "
                                 + "table CHECK constraints.")
+                        .example(RuleExample.of("postgres", "ALTER DOMAIN amount ADD CONSTRAINT amount_positive CHECK (VALUE > 0);",
+                                "ALTER DOMAIN amount ADD CONSTRAINT amount_positive CHECK (VALUE > 0) NOT VALID;"))
                         .detects((s, m) -> {
                             ParsedStatement v = s.view();
                             if (v.kind() == StatementKind.CREATE_DOMAIN && s.tokens().contains("CHECK")) {
@@ -305,6 +403,8 @@ final class PostgresRules {
                         .describedAs("CREATE TYPE … AS ENUM, or ALTER TYPE … ADD VALUE without BEFORE/AFTER")
                         .level(Severity.INFO, Risk.LOW).dialects("postgres")
                         .help("Prefer a lookup table or a CHECK constraint; when adding a value, say where with BEFORE/AFTER.")
+                        .example(RuleExample.of("postgres", "ALTER TYPE order_status ADD VALUE 'refunded';",
+                                "ALTER TYPE order_status ADD VALUE 'refunded' AFTER 'paid';"))
                         .detects((s, m) -> {
                             ParsedStatement v = s.view();
                             if (v.kind() == StatementKind.CREATE_TYPE && s.tokens().contains("AS", "ENUM")) {
@@ -320,6 +420,13 @@ final class PostgresRules {
                         .describedAs("An ACCESS EXCLUSIVE lock held while later statements of the same transaction run")
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres")
                         .help("Put the locking ALTER in its own migration (or last), so the lock is released right away.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE orders ADD COLUMN note text;
+                                CREATE TABLE order_notes (id bigint PRIMARY KEY, note text);
+                                """, """
+                                CREATE TABLE order_notes (id bigint PRIMARY KEY, note text);
+                                ALTER TABLE orders ADD COLUMN note text;
+                                """))
                         .detects((s, m) -> {
                             if (s.view().kind() != StatementKind.ALTER_TABLE || !Facts.onExistingTable(s, m) || !Facts.inTransaction(s, m)) {
                                 return Optional.empty();
@@ -343,6 +450,12 @@ final class PostgresRules {
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres")
                         .help("Start the migration with `SET lock_timeout = '5s';` (and retry), so a waiting lock does not "
                                 + "queue every other query behind it.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE orders ADD COLUMN note text;
+                                """, """
+                                SET lock_timeout = '5s';
+                                ALTER TABLE orders ADD COLUMN note text;
+                                """))
                         .detects((s, m) -> Facts.locksExistingTable(s, m) && !Facts.setBefore(s, m, "lock_timeout")
                                 && m.before(s.view()).stream().noneMatch(p -> Facts.locksExistingTable(JsqlParsedStatement.of(p), m))
                                 ? BuiltinRule.Hit.of("No lock_timeout is set: while this statement waits for its lock, every "
@@ -353,6 +466,13 @@ final class PostgresRules {
                         .level(Severity.ERROR, Risk.HIGH).dialects("postgres")
                         .help("Upgrade to PostgreSQL 14.4 or later before building indexes concurrently, and REINDEX "
                                 + "indexes built concurrently on 14.0–14.3.")
+                        .example(RuleExample.of("postgres", """
+                                -- keel:transaction none
+                                CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx ON orders (created_at);
+                                """, """
+                                -- keel:transaction none
+                                CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx ON orders (created_at);
+                                """).onVersion(14, 2).goodOnVersion(14, 4))
                         .detects((s, m) -> {
                             TargetServer t = TargetServer.of(s.view());
                             return !t.assumed() && t.major() == 14 && t.minor() <= 3 && s.view().has(Clause.CONCURRENTLY)

@@ -26,6 +26,8 @@ final class SqliteRules {
                         .level(Severity.ERROR, Risk.HIGH).dialects("sqlite")
                         .help("Add the column nullable or with a constant non-null default; for keys or expression defaults, "
                                 + "rebuild the table (create new, copy, drop, rename) with PRAGMA foreign_keys=off.")
+                        .example(RuleExample.of("sqlite", "ALTER TABLE users ADD COLUMN created_at TEXT NOT NULL;",
+                                "ALTER TABLE users ADD COLUMN created_at TEXT NOT NULL DEFAULT '1970-01-01';"))
                         .detects((s, m) -> {
                             for (SqlTokens a : s.alterActions()) {
                                 Optional<ColumnDefinition> c = ColumnDefinition.added(a);
@@ -56,6 +58,22 @@ final class SqliteRules {
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("sqlite")
                         .help("Use the 12-step rebuild: PRAGMA foreign_keys=off (outside the transaction), create the new "
                                 + "table, copy, drop the old, rename, check foreign_key_check, PRAGMA foreign_keys=on.")
+                        .example(RuleExample.of("sqlite", """
+                                CREATE TABLE users_new (id INTEGER PRIMARY KEY, email TEXT NOT NULL);
+                                INSERT INTO users_new (id, email) SELECT id, email FROM users;
+                                DROP TABLE users;
+                                ALTER TABLE users_new RENAME TO users;
+                                """, """
+                                -- keel:transaction none
+                                PRAGMA foreign_keys = off;
+                                BEGIN;
+                                CREATE TABLE users_new (id INTEGER PRIMARY KEY, email TEXT NOT NULL);
+                                INSERT INTO users_new (id, email) SELECT id, email FROM users;
+                                DROP TABLE users;
+                                ALTER TABLE users_new RENAME TO users;
+                                COMMIT;
+                                PRAGMA foreign_keys = on;
+                                """))
                         .detects((s, m) -> {
                             for (SqlTokens a : s.alterActions()) {
                                 if (a.matches(0, "ALTER") || a.matches(0, "MODIFY") || a.matches(0, "CHANGE")

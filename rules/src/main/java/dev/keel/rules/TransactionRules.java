@@ -23,6 +23,16 @@ final class TransactionRules {
                         .describedAs("BEGIN with no later COMMIT")
                         .level(Severity.ERROR, Risk.HIGH)
                         .help("End every explicit transaction with COMMIT, or drop BEGIN and let Keel wrap the migration.")
+                        .example(RuleExample.of("postgres", """
+                                -- keel:transaction none
+                                BEGIN;
+                                UPDATE accounts SET active = false WHERE last_login < '2020-01-01';
+                                """, """
+                                -- keel:transaction none
+                                BEGIN;
+                                UPDATE accounts SET active = false WHERE last_login < '2020-01-01';
+                                COMMIT;
+                                """))
                         .detects((s, m) -> {
                             if (s.view().kind() != StatementKind.BEGIN) {
                                 return Optional.empty();
@@ -42,6 +52,13 @@ final class TransactionRules {
                         .describedAs("BEGIN/COMMIT/ROLLBACK in a migration that Keel already runs in a transaction")
                         .level(Severity.WARNING, Risk.MEDIUM)
                         .help("Remove the explicit transaction control, or mark the file `-- keel:transaction none`.")
+                        .example(RuleExample.of("postgres", """
+                                BEGIN;
+                                UPDATE accounts SET active = false WHERE last_login < '2020-01-01';
+                                COMMIT;
+                                """, """
+                                UPDATE accounts SET active = false WHERE last_login < '2020-01-01';
+                                """))
                         .detects((s, m) -> m.wrapped()
                                 && (s.view().kind() == StatementKind.BEGIN || s.view().kind() == StatementKind.COMMIT
                                 || s.view().kind() == StatementKind.ROLLBACK)
@@ -53,6 +70,14 @@ final class TransactionRules {
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres")
                         .help("Put CONCURRENTLY, VACUUM and CREATE/DROP DATABASE statements in a migration of their own, "
                                 + "marked `-- keel:transaction none`.")
+                        .example(RuleExample.of("postgres", """
+                                -- keel:transaction none
+                                CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx ON orders (created_at);
+                                UPDATE orders SET archived = false WHERE archived IS NULL;
+                                """, """
+                                -- keel:transaction none
+                                CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx ON orders (created_at);
+                                """))
                         .detects((s, m) -> {
                             if (!nonTransactional(s.view())) {
                                 return Optional.empty();
@@ -67,6 +92,13 @@ final class TransactionRules {
                         .describedAs("DDL without IF [NOT] EXISTS in a migration that runs outside a transaction")
                         .level(Severity.INFO, Risk.LOW).dialects("postgres", "mysql", "sqlite")
                         .help("Use CREATE … IF NOT EXISTS / DROP … IF EXISTS so a re-run after a partial failure succeeds.")
+                        .example(RuleExample.of("postgres", """
+                                -- keel:transaction none
+                                CREATE TABLE audit_log (id bigint PRIMARY KEY, entry text);
+                                """, """
+                                -- keel:transaction none
+                                CREATE TABLE IF NOT EXISTS audit_log (id bigint PRIMARY KEY, entry text);
+                                """))
                         .detects((s, m) -> {
                             if (m.wrapped() || m.inTransaction(s.view())) {
                                 return Optional.empty();
@@ -86,6 +118,13 @@ final class TransactionRules {
                         .describedAs("UPDATE/DELETE of a table altered earlier in the same transaction")
                         .level(Severity.WARNING, Risk.MEDIUM).dialects("postgres", "sqlite")
                         .help("Commit the DDL first; backfill in a separate migration, in batches.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE users ADD COLUMN locale text;
+                                UPDATE users SET locale = 'en' WHERE locale IS NULL;
+                                """, """
+                                -- the column was added by the migration before
+                                UPDATE users SET locale = 'en' WHERE locale IS NULL AND id BETWEEN 1 AND 10000;
+                                """))
                         .detects((s, m) -> {
                             if ((s.view().kind() != StatementKind.UPDATE && s.view().kind() != StatementKind.DELETE)
                                     || !Facts.onExistingTable(s, m) || !m.inTransaction(s.view())) {
@@ -107,6 +146,12 @@ final class TransactionRules {
                         .describedAs("A migration with locking DDL and no statement timeout")
                         .level(Severity.INFO, Risk.LOW).dialects("postgres", "mysql")
                         .help("PostgreSQL: SET statement_timeout; MySQL: SET SESSION lock_wait_timeout (DDL) or max_execution_time.")
+                        .example(RuleExample.of("postgres", """
+                                ALTER TABLE orders ADD COLUMN note text;
+                                """, """
+                                SET statement_timeout = '5min';
+                                ALTER TABLE orders ADD COLUMN note text;
+                                """))
                         .detects((s, m) -> {
                             boolean ddl = s.view().kind() == StatementKind.ALTER_TABLE && Facts.onExistingTable(s, m)
                                     || Facts.locksExistingTable(s, m);
@@ -124,6 +169,8 @@ final class TransactionRules {
                         .describedAs("A statement Keel could neither parse nor classify")
                         .level(Severity.INFO, Risk.MEDIUM)
                         .help("Check the statement by hand, or accept it with `-- keel:allow unrecognised-statement <reason>`.")
+                        .example(RuleExample.of("postgres", "DO $$ BEGIN UPDATE orders SET archived = true WHERE created_at < '2020-01-01'; END $$;",
+                                "UPDATE orders SET archived = true WHERE created_at < '2020-01-01';"))
                         .detects((s, m) -> s.view().lexicalFallback() && s.view().kind() == StatementKind.OTHER
                                 ? BuiltinRule.Hit.of("Keel could not parse this statement; it was not checked by the rules and "
                                         + "is treated as medium risk.")

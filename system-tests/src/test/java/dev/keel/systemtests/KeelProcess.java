@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A real {@code keel} process, started as a user or CI would: {@code java -jar keel.jar ARGS…}, with the shaded jar
- * {@code cli-adapter/target/keel.jar} that the reactor packaged before this module (it depends on the CLI). The jar
- * is copied once per test JVM, so a concurrent rebuild cannot swap it under running processes. A missing jar fails
+ * A real {@code keel} process, started as a user or CI would: the repository's {@code ./keel} launcher running the
+ * shaded jar {@code cli-adapter/target/keel.jar} that the reactor packaged before this module (it depends on the
+ * CLI). Launcher and jar are copied once per test JVM, so a concurrent rebuild cannot swap them under running
+ * processes. A missing jar fails
  * the test: it means the CLI was not packaged, and a system test that did not run must not look green.
  *
  * <p>The process runs in a given working directory with a fixed environment ({@code KEEL_ENV=development}, no other
@@ -32,6 +33,9 @@ import java.util.function.Consumer;
  * which are kept for a look after a failure.
  */
 public final class KeelProcess {
+
+    /** The CLI's main class, as named in the jar's manifest. */
+    private static final String MAIN_CLASS = "dev.keel.cli.KeelCli";
 
     /** How long {@link #run} waits before killing the process and failing. */
     public static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -41,7 +45,7 @@ public final class KeelProcess {
             .toAbsolutePath();
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-    private static Path jarCopy;
+    private static Path launcherCopy;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(KeelProcess::killLeftovers, "keel-process-reaper"));
@@ -92,11 +96,25 @@ public final class KeelProcess {
      * or removed when its value is {@code null}.
      */
     public static KeelProcess start(Path workingDirectory, List<String> args, Map<String, String> environment) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar().toString());
+        return start(workingDirectory, command(args), args, environment);
+    }
+
+    /**
+     * Runs keel as {@link #run(Path, List)} does, but started from its main class with more jars on the class path
+     * ({@code java -cp keel.jar:JARS… dev.keel.cli.KeelCli ARGS…}), as an application shipping rule plugins on its
+     * class path would.
+     */
+    public static KeelRun runOnClasspath(Path workingDirectory, List<Path> extraJars, List<String> args) {
+        List<String> classpath = new ArrayList<>(List.of(jar().toString()));
+        extraJars.forEach(j -> classpath.add(j.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(java.io.File.pathSeparator, classpath), MAIN_CLASS));
         command.addAll(args);
+        return start(workingDirectory, command, args, Map.of()).finish(TIMEOUT.toSeconds());
+    }
+
+    private static KeelProcess start(Path workingDirectory, List<String> command, List<String> args,
+            Map<String, String> environment) {
         int n = COUNTER.incrementAndGet();
         String name = String.format("%03d-%s", n, args.isEmpty() ? "keel" : args.get(0).replaceAll("[^A-Za-z0-9-]", "_"));
         Path out = OUTPUT.resolve(name + ".out");
@@ -196,11 +214,7 @@ public final class KeelProcess {
      * when keel reaches a point of its run, e.g. kill it there ({@link #killNow()}).
      */
     public static KeelProcess startStreaming(Path workingDirectory, List<String> args, Consumer<Line> lines) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar().toString());
-        command.addAll(args);
+        List<String> command = command(args);
         int n = COUNTER.incrementAndGet();
         String name = String.format("%03d-%s", n, args.isEmpty() ? "keel" : args.get(0).replaceAll("[^A-Za-z0-9-]", "_"));
         Path out = OUTPUT.resolve(name + ".out");
@@ -308,8 +322,26 @@ public final class KeelProcess {
         }
     }
 
-    private static synchronized Path jar() {
-        if (jarCopy == null) {
+    /** {@code keel args…}: the launcher copy, then the arguments. */
+    private static List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(args);
+        return command;
+    }
+
+    /**
+     * The repository's {@code keel} launcher beside a copy of the jar, in the layout it expects
+     * ({@code cli-adapter/target/keel.jar}), made once per test JVM: keel then starts exactly as a user's does (the same
+     * JVM flags, its class-data sharing archive made by one training run here, before any test times a command).
+     */
+    /** The copy of the jar that {@link #launcher()} runs. */
+    private static Path jar() {
+        return launcher().resolveSibling("cli-adapter").resolve("target").resolve("keel.jar");
+    }
+
+    private static synchronized Path launcher() {
+        if (launcherCopy == null) {
             Path built = builtJar();
             if (!Files.isRegularFile(built)) {
                 fail("The CLI jar " + built + " is missing. cli-adapter's package phase builds it, before this module"
@@ -319,11 +351,27 @@ public final class KeelProcess {
             try {
                 Files.createDirectories(OUTPUT);
                 Path dir = Files.createTempDirectory(OUTPUT, "cli-");
-                jarCopy = Files.copy(built, dir.resolve("keel.jar"), StandardCopyOption.REPLACE_EXISTING);
+                Path target = Files.createDirectories(dir.resolve("cli-adapter").resolve("target"));
+                Files.copy(built, target.resolve("keel.jar"), StandardCopyOption.REPLACE_EXISTING);
+                Path script = Files.copy(Repository.root().resolve("keel"), dir.resolve("keel"),
+                        StandardCopyOption.REPLACE_EXISTING);
+                if (!script.toFile().setExecutable(true)) {
+                    fail("cannot make " + script + " executable");
+                }
+                Process training = new ProcessBuilder(script.toString(), "--version").directory(dir.toFile())
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("training.out").toFile()).start();
+                if (!training.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) || training.exitValue() != 0) {
+                    training.destroyForcibly();
+                    fail(script + " --version failed: " + Files.readString(dir.resolve("training.out")));
+                }
+                launcherCopy = script;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot copy " + built, e);
+                throw new UncheckedIOException("cannot copy " + built + " and the launcher", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while preparing the keel launcher", e);
             }
         }
-        return jarCopy;
+        return launcherCopy;
     }
 }

@@ -100,20 +100,22 @@ public final class ConfigFileReader {
         Map<SettingKey, Setting> settings = new EnumMap<>(SettingKey.class);
         Optional<Map<String, ListSetting>> options = Optional.empty();
         Optional<List<ListSetting>> hooks = Optional.empty();
+        RuleSection rules = RuleSection.empty();
         for (NodeTuple tuple : tuples) {
             String key = scalarKey(tuple.getKeyNode(), display);
             if (environments != null && key.equals("environments")) {
                 readEnvironments(tuple.getValueNode(), display, environments);
                 continue;
             }
-            // YAML refuses duplicate keys, so snapshot and hooks are met at most once per level
+            // YAML refuses duplicate keys, so snapshot, hooks and rules are met at most once per level
             switch (key) {
                 case SettingKey.SNAPSHOT -> options = readSnapshot(tuple.getValueNode(), settings, display, prefix);
                 case SettingKey.HOOKS -> hooks = readHooks(tuple.getValueNode(), display, prefix);
+                case SettingKey.RULES -> rules = new RuleSectionReader(display).read(tuple.getValueNode(), prefix);
                 default -> put(settings, key, tuple, display, prefix);
             }
         }
-        return new ConfigSection(settings, options, hooks);
+        return new ConfigSection(settings, options, hooks, rules);
     }
 
     /** {@code snapshot: NAME} (shorthand for the strategy) or the {@code snapshot:} mapping; returns its options. */
@@ -275,27 +277,27 @@ public final class ConfigFileReader {
         return new Setting(settingKey.yamlName(), text, origin(display, value));
     }
 
-    private static boolean isNull(Node node) {
+    static boolean isNull(Node node) {
         return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
     }
 
-    private static String origin(String display, Node node) {
+    static String origin(String display, Node node) {
         return at(display, node.getStartMark().orElse(null)).toString();
     }
 
-    private static String scalarKey(Node node, String display) {
+    static String scalarKey(Node node, String display) {
         if (node instanceof ScalarNode scalar) {
             return scalar.getValue();
         }
         throw shape(display, node, "keys must be plain words", "Write 'key: value'.");
     }
 
-    private static KeelException shape(String display, Node node, String what, String fix) {
+    static KeelException shape(String display, Node node, String what, String fix) {
         return KeelException.at(ErrorCode.CONFIG_INVALID, at(display, node.getStartMark().orElse(null)),
                 "In keel.yaml, " + what + ".", fix);
     }
 
-    private static Location at(String display, Mark mark) {
+    static Location at(String display, Mark mark) {
         return mark == null ? Location.of(display) : new Location(display, mark.getLine() + 1, mark.getColumn() + 1);
     }
 

@@ -30,6 +30,7 @@ import java.util.Optional;
  *                          {@code medium} elsewhere)
  * @param postMigrationHooks commands run after a successful migration, each an argument list (no shell)
  * @param maxRollbackAge    migrations applied longer ago need {@code --force} to be rolled back
+ * @param rules             the environment's rule configuration ({@code rules:}), applied by every lint
  */
 public record KeelSettings(
         Optional<String> url,
@@ -48,7 +49,8 @@ public record KeelSettings(
         SnapshotSettings snapshot,
         Risk confirmAt,
         List<List<String>> postMigrationHooks,
-        Duration maxRollbackAge) {
+        Duration maxRollbackAge,
+        RuleSettings rules) {
 
     public KeelSettings {
         Objects.requireNonNull(url, "url");
@@ -66,6 +68,7 @@ public record KeelSettings(
         Objects.requireNonNull(confirmAt, "confirmAt");
         postMigrationHooks = postMigrationHooks.stream().map(List::copyOf).toList();
         Objects.requireNonNull(maxRollbackAge, "maxRollbackAge");
+        Objects.requireNonNull(rules, "rules");
         if (postMigrationHooks.stream().anyMatch(List::isEmpty)) {
             throw new IllegalArgumentException("a hook needs at least the program to run");
         }

@@ -1,5 +1,7 @@
 package dev.keel.bootstrap.config;
 
+import dev.keel.spi.Location;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -12,5 +14,19 @@ public record Setting(String key, String value, String origin) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(origin, "origin");
+    }
+
+    /** The origin as a place for a problem: {@code keel.yaml:3:7} becomes file, line and column; a name stays a name. */
+    public Location location() {
+        String[] parts = origin.split(":");
+        try {
+            if (parts.length >= 3) {
+                return new Location(String.join(":", Arrays.copyOf(parts, parts.length - 2)),
+                        Integer.parseInt(parts[parts.length - 2]), Integer.parseInt(parts[parts.length - 1]));
+            }
+        } catch (NumberFormatException ignored) {
+            // not a file position: a variable or flag name
+        }
+        return Location.of(origin);
     }
 }

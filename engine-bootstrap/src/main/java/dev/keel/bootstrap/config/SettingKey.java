@@ -10,7 +10,8 @@ import java.util.Set;
  * Every single-valued configuration key of {@code keel.yaml} (SPEC §10), with the {@code KEEL_*} environment
  * variable that overrides it. Keys inside a {@code keel.yaml} mapping are named with a dot ({@code snapshot.keep}
  * is {@code keep:} under {@code snapshot:}). Environment sections ({@code environments.<name>}) accept the same
- * keys. The list-valued {@code snapshot.options} and {@code hooks.postMigrate} have no variable and no entry here.
+ * keys. The list-valued {@code snapshot.options} and {@code hooks.postMigrate}, and the {@code rules} mapping, have no
+ * variable and no entry here.
  */
 public enum SettingKey {
     URL("url", "KEEL_URL"),
@@ -38,6 +39,8 @@ public enum SettingKey {
     static final String SNAPSHOT_OPTIONS = "options";
     /** The mapping that holds the hooks. */
     static final String HOOKS = "hooks";
+    /** The mapping that holds the rule configuration ({@link RuleSection}). */
+    static final String RULES = "rules";
     /** The key under {@code hooks:} for the commands run after a migration. */
     static final String POST_MIGRATE = "postMigrate";
 
@@ -72,6 +75,7 @@ public enum SettingKey {
             names.add(dot < 0 ? key.yamlName : key.yamlName.substring(0, dot));
         }
         names.add(HOOKS);
+        names.add(RULES);
         return String.join(", ", names) + ", environments";
     }
 

@@ -2,8 +2,8 @@ package dev.keel.bootstrap.config;
 
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
-import dev.keel.spi.Location;
 import dev.keel.spi.Risk;
+import dev.keel.spi.rule.Severity;
 import dev.keel.spi.snapshot.SnapshotOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +116,32 @@ public final class SettingsResolver {
                         .orElse(development ? Risk.HIGH : Risk.MEDIUM),
                 hooks.stream().map(hook -> interpolate(hook).values()).toList(),
                 Optional.ofNullable(merged.get(SettingKey.MAX_ROLLBACK_AGE)).map(SettingsResolver::duration)
-                        .orElse(DEFAULT_MAX_ROLLBACK_AGE));
+                        .orElse(DEFAULT_MAX_ROLLBACK_AGE),
+                rules(top.rules().overriddenBy(section.rules())));
+    }
+
+    /** The rule configuration in use, interpolated, with every severity and risk checked. */
+    private RuleSettings rules(RuleSection written) {
+        Map<String, Setting> severities = new LinkedHashMap<>();
+        written.severity().forEach((rule, setting) -> {
+            Setting value = interpolate(setting);
+            severity(value);
+            severities.put(rule, value);
+        });
+        Map<String, Setting> risks = new LinkedHashMap<>();
+        written.risk().forEach((rule, setting) -> {
+            Setting value = interpolate(setting);
+            risk(value);
+            risks.put(rule, value);
+        });
+        Map<String, Map<String, Setting>> options = new LinkedHashMap<>();
+        written.options().forEach((rule, values) -> {
+            Map<String, Setting> interpolated = new LinkedHashMap<>();
+            values.forEach((name, setting) -> interpolated.put(name, interpolate(setting)));
+            options.put(rule, interpolated);
+        });
+        return new RuleSettings(written.disable().orElse(List.of()).stream().map(this::interpolate).toList(),
+                severities, risks, options, written.packs().orElse(List.of()).stream().map(this::interpolate).toList());
     }
 
     private SnapshotSettings snapshot(Map<SettingKey, Setting> merged, Map<String, ListSetting> written,
@@ -153,7 +178,7 @@ public final class SettingsResolver {
             String name = m.group(1);
             String replacement = environmentVariables.get(name);
             if (replacement == null) {
-                throw KeelException.at(ErrorCode.ENV_VARIABLE_MISSING, parseOrigin(setting.origin()),
+                throw KeelException.at(ErrorCode.ENV_VARIABLE_MISSING, setting.location(),
                         "'" + setting.key() + "' refers to environment variable " + name + ", which is not set.",
                         "Set " + name + " before running Keel, or write the value itself.");
             }
@@ -259,6 +284,14 @@ public final class SettingsResolver {
         }
     }
 
+    private static Severity severity(Setting setting) {
+        try {
+            return Severity.parse(setting.value());
+        } catch (IllegalArgumentException e) {
+            throw invalid(setting, "error, warning or info");
+        }
+    }
+
     private static String style(Setting setting) {
         String v = setting.value().trim().toLowerCase(Locale.ROOT);
         if (!v.equals("sequence") && !v.equals("timestamp")) {
@@ -268,21 +301,8 @@ public final class SettingsResolver {
     }
 
     private static KeelException invalid(Setting setting, String expected) {
-        return KeelException.at(ErrorCode.CONFIG_INVALID, parseOrigin(setting.origin()),
+        return KeelException.at(ErrorCode.CONFIG_INVALID, setting.location(),
                 "'" + setting.key() + "' is '" + setting.value() + "', which is not " + expected + ".",
                 "Set '" + setting.key() + "' to " + expected + " (at " + setting.origin() + ").");
-    }
-
-    private static Location parseOrigin(String origin) {
-        String[] parts = origin.split(":");
-        try {
-            if (parts.length >= 3) {
-                return new Location(String.join(":", Arrays.copyOf(parts, parts.length - 2)),
-                        Integer.parseInt(parts[parts.length - 2]), Integer.parseInt(parts[parts.length - 1]));
-            }
-        } catch (NumberFormatException ignored) {
-            // not a file position: a variable or flag name
-        }
-        return Location.of(origin);
     }
 }

@@ -25,9 +25,9 @@ import java.util.function.Function;
 
 /**
  * Finds providers with {@link ServiceLoader}: on the application's class path, and in each jar of the
- * plugins directory through its own class loader. Collects every problem before failing: duplicate ids
- * (naming both sources), {@code keel-} ids claimed by third parties, plugin jars that provide nothing,
- * and jars whose providers cannot be loaded.
+ * plugins directory through its own class loader. Collects every problem before failing: duplicate provider
+ * ids and duplicate rule ids (naming both sources), {@code keel-} ids claimed by third parties, plugin jars that
+ * provide nothing, and jars whose providers cannot be loaded.
  */
 public final class ProviderDiscovery {
 
@@ -67,6 +67,7 @@ public final class ProviderDiscovery {
         checkIds(dialects, DialectProvider::id, "dialect", problems);
         checkIds(rules, RuleProvider::id, "rule provider", problems);
         checkIds(snapshots, SnapshotStrategyProvider::id, "snapshot strategy", problems);
+        problems.addAll(DuplicateRuleIds.find(rules));
         for (RuleProvider rule : rules) {
             if (rule.id().startsWith(RESERVED_PREFIX) && !rule.getClass().getName().startsWith("dev.keel.")) {
                 problems.add(Problem.at(ErrorCode.PROVIDER_RESERVED_ID, Location.of(sourceOf(rule)),

@@ -86,7 +86,7 @@ class SnapshotAndHookConfigErrorsTest {
     void dottedKeysAreNotAShortcutForNesting() throws IOException {
         Problem p = problem("snapshot.keep: 3\n");
         assertAt(p, ErrorCode.CONFIG_UNKNOWN_KEY, 1, 1);
-        assertTrue(p.fix().contains("snapshot, confirmAt, maxRollbackAge, hooks, environments"), p.fix());
+        assertTrue(p.fix().contains("snapshot, confirmAt, maxRollbackAge, hooks, rules, environments"), p.fix());
     }
 
     @Test

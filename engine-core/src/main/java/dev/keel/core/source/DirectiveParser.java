@@ -31,14 +31,17 @@ final class DirectiveParser {
     }
 
     /**
-     * The directives of the comment lines in {@code [from, to)}; problems are added for bad ones.
+     * The directives of the comment lines in {@code [from, to)} of {@code text}; problems are added for bad ones,
+     * except for a malformed {@code keel:allow}, which lint reports among its findings ({@link
+     * Directives#invalidAllowances()}).
      *
      * @param firstCode offset of the part's first statement; metadata is read only above it (-1: none)
      */
-    static Directives parse(List<CommentLine> comments, int from, int to, int firstCode, Direction part,
+    static Directives parse(String text, List<CommentLine> comments, int from, int to, int firstCode, Direction part,
             String shown, List<Problem> problems) {
         List<TransactionRequest> transaction = new ArrayList<>(1);
         List<Allowance> allowances = new ArrayList<>(1);
+        List<Problem> invalidAllowances = new ArrayList<>(0);
         String irreversible = null;
         Map<String, String> metadata = new HashMap<>();
         for (CommentLine line : comments) {
@@ -57,7 +60,10 @@ final class DirectiveParser {
                         if (part == Direction.DOWN) {
                             report.downOnly("keel:allow");
                         } else {
-                            allowance(argument, line, report).ifPresent(allowances::add);
+                            Allowance.Scope scope = coversFile(text, line, firstCode < 0 ? to : firstCode)
+                                    ? Allowance.Scope.FILE : Allowance.Scope.STATEMENT;
+                            allowance(argument, line, scope, new Report(shown, line.number(), invalidAllowances))
+                                    .ifPresent(allowances::add);
                         }
                     }
                     case "irreversible" -> {
@@ -80,7 +86,7 @@ final class DirectiveParser {
                 metadata(body, metadata);
             }
         }
-        return new Directives(transaction, allowances, Optional.ofNullable(irreversible), metadata);
+        return new Directives(transaction, allowances, invalidAllowances, Optional.ofNullable(irreversible), metadata);
     }
 
     private static boolean isDirective(String body) {
@@ -106,15 +112,72 @@ final class DirectiveParser {
                 line.number()));
     }
 
-    private static Optional<Allowance> allowance(String argument, CommentLine line, Report report) {
-        String rule = firstWord(argument);
-        String reason = Words.afterFirst(argument);
-        if (rule.isEmpty() || reason.isEmpty()) {
+    /**
+     * {@code RULE-ID[, RULE-ID…] reason…}: ids are separated by commas (blanks around them allowed); the reason is
+     * everything after the last id.
+     */
+    private static Optional<Allowance> allowance(String argument, CommentLine line, Allowance.Scope scope,
+            Report report) {
+        List<String> ids = new ArrayList<>(1);
+        int n = argument.length();
+        int i = 0;
+        while (true) {
+            i = skipBlanks(argument, i);
+            int start = i;
+            while (i < n && !Character.isWhitespace(argument.charAt(i)) && argument.charAt(i) != ',') {
+                i++;
+            }
+            if (i == start) {
+                break;
+            }
+            ids.add(argument.substring(start, i));
+            int after = skipBlanks(argument, i);
+            if (after >= n || argument.charAt(after) != ',') {
+                break;
+            }
+            i = after + 1;
+        }
+        String reason = argument.substring(Math.min(i, n)).trim();
+        if (ids.isEmpty()) {
             report.invalid("-- keel:allow needs a rule id and a reason",
                     "write -- keel:allow RULE-ID why this finding is acceptable here.");
             return Optional.empty();
         }
-        return Optional.of(new Allowance(rule, reason, line.number()));
+        if (reason.isEmpty()) {
+            report.invalid("-- keel:allow " + String.join(", ", ids) + " gives no reason",
+                    "write why the finding is acceptable after the rule id, e.g. -- keel:allow " + ids.get(0)
+                            + " the table is empty in every environment.");
+            return Optional.empty();
+        }
+        return Optional.of(new Allowance(ids, reason, line.number(), scope));
+    }
+
+    /**
+     * Whether an allow on {@code line} covers the whole file: it sits above the part's first statement and a blank
+     * line separates the two (RULES.md); otherwise it covers the next statement.
+     */
+    private static boolean coversFile(String text, CommentLine line, int firstCode) {
+        int i = line.next();
+        while (i < firstCode) {
+            while (i < firstCode && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i < firstCode && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+                return true;
+            }
+            while (i < firstCode && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                i++;
+            }
+            i += i + 1 < text.length() && text.charAt(i) == '\r' && text.charAt(i + 1) == '\n' ? 2 : 1;
+        }
+        return false;
+    }
+
+    private static int skipBlanks(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** {@code Key: value} with a known key; the first occurrence wins. */

@@ -121,7 +121,7 @@ final class MigrationAssembler {
         }
         return Optional.of(new MigrationScript(name.version(), name.description(), name.relativeName(), shown,
                 up.sql(), up.firstLine(), up.checksum(), down, up.transactionMode(), up.allowances(),
-                up.irreversibleReason(), up.metadata(), up.noOp()));
+                up.invalidAllowances(), up.irreversibleReason(), up.metadata(), up.noOp()));
     }
 
     private static Map<Version, List<NamedFile>> byVersion(List<NamedFile> files, Direction direction) {

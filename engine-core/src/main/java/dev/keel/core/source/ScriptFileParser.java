@@ -114,7 +114,7 @@ final class ScriptFileParser {
                     "write the UP statements below the marker; for a deliberate no-op, remove the markers and keep"
                             + " only comments."));
         }
-        Directives directives = DirectiveParser.parse(comments, from, to, flat.firstCode(), direction, shown, problems);
+        Directives directives = DirectiveParser.parse(text, comments, from, to, flat.firstCode(), direction, shown, problems);
         List<TransactionRequest> requests = new ArrayList<>(directives.transactionRequests());
         if (named.name().autocommit()) {
             requests.add(0, new TransactionRequest(TransactionMode.NONE, "the .autocommit in the file name", 0));
@@ -131,7 +131,7 @@ final class ScriptFileParser {
         }
         String sql = text.substring(from, to);
         return Optional.of(new ScriptPart(sql, firstLine, Checksum.of(sql), mode.get(), directives.allowances(),
-                directives.irreversibleReason(), directives.metadata(), noOp));
+                directives.invalidAllowances(), directives.irreversibleReason(), directives.metadata(), noOp));
     }
 
     /** The comment line that is the first non-blank line of {@code [from, to)}, if that line is a comment. */

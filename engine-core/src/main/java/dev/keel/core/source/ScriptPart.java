@@ -1,5 +1,6 @@
 package dev.keel.core.source;
 
+import dev.keel.spi.Problem;
 import dev.keel.spi.migration.Allowance;
 import dev.keel.spi.migration.Checksum;
 import dev.keel.spi.migration.TransactionMode;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param checksum           checksum of the text
  * @param transactionMode    whether it runs in a transaction
  * @param allowances         {@code -- keel:allow} directives (UP only)
+ * @param invalidAllowances  malformed {@code -- keel:allow} lines, left for lint to report (UP only)
  * @param irreversibleReason {@code -- keel:irreversible} reason (UP only)
  * @param metadata           header metadata (UP only)
  * @param noOp               whether the text holds only comments and whitespace
@@ -26,6 +28,7 @@ record ScriptPart(
         Checksum checksum,
         TransactionMode transactionMode,
         List<Allowance> allowances,
+        List<Problem> invalidAllowances,
         Optional<String> irreversibleReason,
         Map<String, String> metadata,
         boolean noOp) {
@@ -35,6 +38,7 @@ record ScriptPart(
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(transactionMode, "transactionMode");
         allowances = List.copyOf(allowances);
+        invalidAllowances = List.copyOf(invalidAllowances);
         Objects.requireNonNull(irreversibleReason, "irreversibleReason");
         metadata = Map.copyOf(metadata);
     }

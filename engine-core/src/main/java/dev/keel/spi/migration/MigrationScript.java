@@ -1,6 +1,7 @@
 package dev.keel.spi.migration;
 
 import dev.keel.spi.Api;
+import dev.keel.spi.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param down           the DOWN part, when there is one
  * @param transactionMode whether the UP runs in a transaction
  * @param allowances     {@code -- keel:allow} directives in the UP text
+ * @param invalidAllowances {@code -- keel:allow} lines without a rule id or a reason; they do not stop the file from
+ *                       being read: lint reports each as an error finding ({@code keel-allow-invalid})
  * @param irreversibleReason the reason of {@code -- keel:irreversible}, when given
  * @param metadata       header comments ({@code Migration}, {@code Description}, {@code Author}, {@code Date})
  * @param noOp           whether the UP text holds only comments and whitespace
@@ -35,6 +38,7 @@ public record MigrationScript(
         Optional<DownScript> down,
         TransactionMode transactionMode,
         List<Allowance> allowances,
+        List<Problem> invalidAllowances,
         Optional<String> irreversibleReason,
         Map<String, String> metadata,
         boolean noOp) {
@@ -49,6 +53,7 @@ public record MigrationScript(
         Objects.requireNonNull(down, "down");
         Objects.requireNonNull(transactionMode, "transactionMode");
         allowances = List.copyOf(allowances);
+        invalidAllowances = List.copyOf(invalidAllowances);
         Objects.requireNonNull(irreversibleReason, "irreversibleReason");
         metadata = Map.copyOf(metadata);
     }

@@ -12,4 +12,9 @@ public enum Severity {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** Parses {@code error|warning|info}, case-insensitively; throws {@link IllegalArgumentException} otherwise. */
+    public static Severity parse(String text) {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    }
 }

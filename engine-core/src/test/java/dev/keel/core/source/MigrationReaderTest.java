@@ -430,15 +430,22 @@ class MigrationReaderTest {
             MigrationScript m = only(new MemorySource().file("1_x.sql",
                     "-- keel:allow PG101 the table is empty in every environment\nDROP TABLE t;\n"
                             + "-- KEEL:allow MY-7  backfilled by job 42\nDELETE FROM u;\n"));
-            assertEquals(List.of(new Allowance("PG101", "the table is empty in every environment", 1),
-                    new Allowance("MY-7", "backfilled by job 42", 3)), m.allowances());
+            assertEquals(List.of(
+                    new Allowance(List.of("PG101"), "the table is empty in every environment", 1,
+                            Allowance.Scope.STATEMENT),
+                    new Allowance(List.of("MY-7"), "backfilled by job 42", 3, Allowance.Scope.STATEMENT)),
+                    m.allowances());
         }
 
         @Test
-        void allowWithoutReason() {
-            Problem p = problem(read(new MemorySource().file("1_x.sql", "SELECT 1;\n\n-- keel:allow PG101\n")),
-                    ErrorCode.DIRECTIVE_INVALID);
+        void allowWithoutReasonIsLeftForLintAndDoesNotStopTheRead() {
+            MigrationScript m = only(new MemorySource().file("1_x.sql", "SELECT 1;\n\n-- keel:allow PG101\n"));
+            assertEquals(List.of(), m.allowances());
+            assertEquals(1, m.invalidAllowances().size());
+            Problem p = m.invalidAllowances().get(0);
+            assertEquals(ErrorCode.DIRECTIVE_INVALID, p.code());
             assertEquals(3, line(p));
+            assertTrue(p.what().contains("gives no reason"), p.what());
         }
 
         @Test

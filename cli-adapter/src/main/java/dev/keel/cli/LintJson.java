@@ -1,0 +1,62 @@
+package dev.keel.cli;
+
+import dev.keel.bootstrap.AcceptedFinding;
+import dev.keel.bootstrap.LintReport;
+import dev.keel.spi.rule.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON document of {@code keel lint --format json}; docs/lint-output.md describes every field. */
+final class LintJson {
+
+    private LintJson() {
+    }
+
+    static Map<String, Object> document(LintReport report, int exitCode, ShownPaths paths) {
+        Map<String, Object> document = JsonOutput.document("lint", exitCode == KeelCommand.DONE);
+        document.put("exitCode", exitCode);
+        document.put("dialect", report.dialect());
+        report.server().ifPresent(s -> document.put("targetVersion", s.version()));
+        document.put("risk", report.risk().label());
+        document.put("files", report.files().stream().map(f -> file(f, paths)).toList());
+        List<Map<String, Object>> findings = new ArrayList<>(report.findings().stream().map(f -> finding(f, paths)).toList());
+        for (AcceptedFinding accepted : report.accepted()) {
+            Map<String, Object> map = finding(accepted.finding(), paths);
+            map.put("accepted", true);
+            map.put("acceptance", Map.of("reason", accepted.allowance().reason(), "line", accepted.allowance().line(),
+                    "scope", accepted.allowance().scope().name().toLowerCase(Locale.ROOT)));
+            findings.add(map);
+        }
+        document.put("findings", findings);
+        return document;
+    }
+
+    private static Map<String, Object> file(LintReport.FileLint file, ShownPaths paths) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("file", paths.shown(file.file()));
+        map.put("risk", file.risk().label());
+        map.put("statements", file.statements());
+        map.put("findings", file.findings().size());
+        map.put("accepted", file.accepted().size());
+        return map;
+    }
+
+    private static Map<String, Object> finding(Finding f, ShownPaths paths) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("ruleId", f.ruleId());
+        map.put("severity", f.severity().label());
+        map.put("risk", f.risk().label());
+        map.put("file", paths.shown(f.location().file()));
+        map.put("line", f.location().line());
+        map.put("column", f.location().column());
+        map.put("excerpt", f.excerpt());
+        map.put("message", f.message());
+        map.put("remediation", f.remediation());
+        map.put("docs", f.docsAnchor());
+        map.put("accepted", false);
+        return map;
+    }
+}
