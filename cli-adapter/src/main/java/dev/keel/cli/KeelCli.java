@@ -3,6 +3,7 @@ package dev.keel.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -34,12 +35,24 @@ public final class KeelCli {
     public int run(String... args) {
         GlobalOptions global = new GlobalOptions();
         RunEvents events = new RunEvents(environment, global);
-        return commandLine(global, events).execute(args);
+        return commandLine(global, events, InvokedCommand.in(args, RootCommand.SUBCOMMANDS)).execute(args);
     }
 
-    /** The command tree of one invocation, with its global options, events and error handling. */
+    /** The whole command tree, with its global options, events and error handling. */
     CommandLine commandLine(GlobalOptions global, RunEvents events) {
-        CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(environment, global, events));
+        return commandLine(global, events, RootCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The tree with only the given subcommands: building a command costs picocli a reflective walk of its class, and
+     * a run needs only the one it invokes (the whole tree when that is not certain, e.g. for {@code keel --help}).
+     */
+    private CommandLine commandLine(GlobalOptions global, RunEvents events, List<Class<?>> subcommands) {
+        CommandFactory factory = new CommandFactory(environment, global, events);
+        CommandLine commandLine = new CommandLine(new RootCommand(), factory);
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(new CommandLine(subcommand, factory));
+        }
         commandLine.addMixin("global", global);
         addGlobalOptions(commandLine, global);
         ProblemReporter reporter = new ProblemReporter(environment, global, events);

@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -9,13 +10,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "keel",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Database migrations that never leave a database half-changed.",
-        subcommands = {
+        description = "Database migrations that never leave a database half-changed.")
+final class RootCommand implements Runnable {
+
+    /**
+     * Every subcommand in the order {@code keel --help} lists them. Added by {@link KeelCli}, not by the annotation,
+     * so that a run builds only the command it invokes (picocli reflects over each command class it is given).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             MigrateCommand.class, StatusCommand.class, PlanCommand.class, ValidateCommand.class, NewCommand.class,
             LintCommand.class, RepairCommand.class, BaselineCommand.class, DoctorCommand.class, SnapshotCommand.class,
-            RollbackCommand.class
-        })
-final class RootCommand implements Runnable {
+            RollbackCommand.class);
 
     @Spec
     CommandSpec spec;

@@ -66,8 +66,15 @@ public final class DirectoryMigrationSource implements MigrationSource {
             for (Path entry : entries) {
                 String relative = prefix + entry.getFileName();
                 BasicFileAttributes attributes;
+                boolean link;
                 try {
-                    attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                    // The entry itself first: a plain file listed in the real folder cannot be elsewhere, so only a
+                    // symbolic link needs its target resolved and checked when read.
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    link = attributes.isSymbolicLink();
+                    if (link) {
+                        attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                    }
                 } catch (IOException e) {
                     // e.g. a symbolic link to nothing: the file is there by name, so report it, not the folder.
                     into.add(new UnreadableFile(relative, displayPrefix + relative, "it cannot be opened ("
@@ -80,7 +87,8 @@ public final class DirectoryMigrationSource implements MigrationSource {
                             attributes.isDirectory() ? "it is a directory" : "it is not a regular file"));
                     continue;
                 }
-                into.add(new PathSourceFile(realRoot, entry, relative, displayPrefix + relative, attributes.size()));
+                into.add(new PathSourceFile(link ? realRoot : null, entry, relative, displayPrefix + relative,
+                        attributes.size()));
             }
         } catch (IOException e) {
             throw KeelException.of(ErrorCode.MIGRATIONS_LOCATION_MISSING,
@@ -105,14 +113,14 @@ public final class DirectoryMigrationSource implements MigrationSource {
         }
     }
 
-    /** A file on disk, read on demand. */
-    private record PathSourceFile(Path realRoot, Path path, String relativeName, String displayName, long size)
+    /** A file on disk, read on demand; {@code linkRoot} is set for a symbolic link, whose target must stay in it. */
+    private record PathSourceFile(Path linkRoot, Path path, String relativeName, String displayName, long size)
             implements SourceFile {
 
         @Override
         public byte[] read() {
             try {
-                if (!path.toRealPath().startsWith(realRoot)) {
+                if (linkRoot != null && !path.toRealPath().startsWith(linkRoot)) {
                     throw KeelException.at(ErrorCode.PATH_ESCAPES_FOLDER, Location.of(displayName),
                             displayName + " points outside the migrations directory (symbolic link to "
                                     + path.toRealPath() + ").",

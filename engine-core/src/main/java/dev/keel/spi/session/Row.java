@@ -19,7 +19,9 @@ public record Row(Map<String, Object> values) {
 
     /** The value of a column, empty for NULL. */
     public Optional<Object> value(String column) {
-        return Optional.ofNullable(values.get(column.toLowerCase(Locale.ROOT)));
+        Object value = values.get(column);
+        // Keel's own callers name columns in lower case already; lower-casing only on a miss saves a copy per read.
+        return Optional.ofNullable(value != null ? value : values.get(column.toLowerCase(Locale.ROOT)));
     }
 
     /** A column as text, empty for NULL. */
