@@ -39,9 +39,13 @@ final class GlobalOptions {
     @Option(names = {"-v", "--verbose"}, description = "More detail (stack traces of unexpected errors).")
     boolean verbose;
 
-    /** Colours only on a terminal, never with {@code --no-color}, {@code NO_COLOR} or {@code --json}. */
+    /**
+     * Colours only on a terminal, never with {@code --no-color}, {@code NO_COLOR} or {@code --json}. Per no-color.org,
+     * an empty {@code NO_COLOR} does not count.
+     */
     Ansi ansi(CliEnvironment environment) {
-        boolean colour = environment.terminal() && !noColor && !json && !environment.variables().containsKey("NO_COLOR");
+        String noColorVariable = environment.variables().getOrDefault("NO_COLOR", "");
+        boolean colour = environment.terminal() && !noColor && !json && noColorVariable.isEmpty();
         return colour ? Ansi.ON : Ansi.OFF;
     }
 

@@ -82,8 +82,7 @@ final class ProblemReporter {
             new JsonOutput(environment.out(), events::recorded).write(document);
             return;
         }
-        boolean colour = environment.terminal() && !global.noColor && !environment.variables().containsKey("NO_COLOR");
-        TextOutput err = new TextOutput(environment.err(), colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF);
+        TextOutput err = new TextOutput(environment.err(), global.ansi(environment));
         problems.forEach(err::problem);
         if (problems.size() > 1) {
             err.plain(problems.size() + " problems found.");

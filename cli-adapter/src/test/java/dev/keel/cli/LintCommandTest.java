@@ -65,6 +65,8 @@ class LintCommandTest {
                 "a terminal gets colours");
         assertFalse(onTerminal(Map.of("NO_COLOR", "1"), "lint", "drop.sql", "--dialect", "sqlite").contains("\u001B["),
                 "NO_COLOR turns them off");
+        assertTrue(onTerminal(Map.of("NO_COLOR", ""), "lint", "drop.sql", "--dialect", "sqlite").contains("\u001B["),
+                "an empty NO_COLOR does not count (no-color.org)");
         assertFalse(onTerminal(Map.of(), "lint", "drop.sql", "--dialect", "sqlite", "--no-color").contains("\u001B["),
                 "--no-color turns them off");
         assertFalse(keel(work, "lint", "drop.sql", "--dialect", "sqlite").stdout().contains("\u001B["),
