@@ -1211,7 +1211,7 @@ final class Engine implements AutoCloseable {
             pool = target.dataSource()
                     .map(ds -> ConnectionPool.forDataSource(ds, MaskedUrl.of(url()).text()))
                     .orElseGet(() -> ConnectionPool.forUrl(url(), dialect.driverUrl(url()), settings.user(), settings.password(),
-                            dialect.connectionProperties()));
+                            dialect.connectionProperties(), dialect.connectionTimeout()));
         }
         return pool;
     }

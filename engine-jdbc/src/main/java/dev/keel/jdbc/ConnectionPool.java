@@ -6,6 +6,7 @@ import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -15,6 +16,8 @@ import javax.sql.DataSource;
  * an embedding program passes in (which Keel then does not close).
  */
 public final class ConnectionPool implements AutoCloseable {
+
+    private static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
     private final DataSource dataSource;
     private final HikariDataSource owned;
@@ -38,15 +41,15 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public static ConnectionPool forUrl(String url, Optional<String> user, Optional<String> password,
             Map<String, String> properties) {
-        return forUrl(url, url, user, password, properties);
+        return forUrl(url, url, user, password, properties, DEFAULT_CONNECTION_TIMEOUT);
     }
 
     /**
      * As {@link #forUrl(String, Optional, Optional, Map)}, for a driver URL that a dialect derived from the configured
-     * one (messages show the configured URL, masked).
+     * one (messages show the configured URL, masked), waiting up to {@code connectionTimeout} for a connection.
      */
     public static ConnectionPool forUrl(String configuredUrl, String url, Optional<String> user,
-            Optional<String> password, Map<String, String> properties) {
+            Optional<String> password, Map<String, String> properties, Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         user.ifPresent(config::setUsername);
@@ -57,8 +60,8 @@ public final class ConnectionPool implements AutoCloseable {
         config.setMinimumIdle(0);
         // -1: do not connect while building; the first session reports an unreachable database clearly.
         config.setInitializationFailTimeout(-1);
-        // Fail within seconds on a wrong URL or a stopped server, as a command-line user expects.
-        config.setConnectionTimeout(5_000);
+        // Fail within seconds on a wrong URL or a stopped server, as a command-line user expects (the dialect says).
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setAutoCommit(true);
         HikariConfig copy = new HikariConfig();
         config.copyStateTo(copy);

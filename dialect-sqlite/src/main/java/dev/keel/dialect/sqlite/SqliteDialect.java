@@ -80,6 +80,16 @@ public final class SqliteDialect implements Dialect {
                 "transaction_mode", "IMMEDIATE");
     }
 
+    /**
+     * The lock timeout plus five seconds: opening the file runs pragmas that may wait on another process's write for
+     * up to {@code busy_timeout}, and eight Keel processes starting at once on a loaded machine can take seconds to
+     * open a connection, which is no reason to call the database unreachable.
+     */
+    @Override
+    public Duration connectionTimeout() {
+        return lockTimeout.plusSeconds(5);
+    }
+
     @Override
     public SchemaFingerprint fingerprint(DatabaseSession session, String historyTable) {
         StringBuilder text = new StringBuilder();

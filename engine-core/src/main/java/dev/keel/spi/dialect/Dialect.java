@@ -5,6 +5,7 @@ import dev.keel.spi.ServerInfo;
 import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.Api;
 import dev.keel.spi.migration.MigrationHistory;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,6 +42,15 @@ public interface Dialect {
     /** Driver properties Keel sets on every connection (e.g. SQLite's {@code busy_timeout}). */
     default Map<String, String> connectionProperties() {
         return Map.of();
+    }
+
+    /**
+     * How long opening a connection may take before Keel reports the database unreachable. Five seconds suit a
+     * server: a wrong host or a stopped server fails fast. A dialect whose database is a local file allows more, since
+     * opening it never waits on a network but may wait behind other processes (and their locks) on a busy machine.
+     */
+    default Duration connectionTimeout() {
+        return Duration.ofSeconds(5);
     }
 
     /**
