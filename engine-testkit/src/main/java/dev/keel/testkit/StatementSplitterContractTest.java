@@ -93,6 +93,11 @@ public abstract class StatementSplitterContractTest {
         assertEquals(line + ":" + column, s.line() + ":" + s.column(), s.sql());
     }
 
+    private static void assertSays(KeelException e, String message, String fix) {
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertTrue(e.problems().get(0).fix().contains(fix), e.problems().get(0).fix());
+    }
+
     @Nested
     class Semicolons {
 
@@ -112,14 +117,10 @@ public abstract class StatementSplitterContractTest {
         }
 
         @Test
-        void emptyAndBlankScriptsGiveNothing() {
+        void emptyBlankAndCommentOnlyScriptsGiveNothing() {
             assertEquals(List.of(), texts(""));
             assertEquals(List.of(), texts("  \n\t\r\n"));
             assertEquals(List.of(), texts(";;  ;\n;"));
-        }
-
-        @Test
-        void commentOnlyScriptsGiveNothing() {
             assertEquals(List.of(), texts("-- Migration: nothing\n/* really ; nothing */\n-- keel:irreversible no\n"));
             assertEquals(List.of(), texts("-- no newline at the end ;"));
         }
@@ -188,12 +189,8 @@ public abstract class StatementSplitterContractTest {
         }
 
         @Test
-        void trailingCommentsAreLeftOut() {
+        void trailingCommentsAndTheMarkersInsideThemAreLeftOut() {
             assertEquals(List.of("SELECT 1", "SELECT 2"), texts("SELECT 1 /* why */;\nSELECT 2\n-- end of file\n"));
-        }
-
-        @Test
-        void commentAndQuoteMarkersInsideCommentsAreInert() {
             assertEquals(List.of("SELECT 1"), texts("-- a /* b ' \"\nSELECT 1; /* -- ' \" */"));
         }
     }
@@ -240,26 +237,22 @@ public abstract class StatementSplitterContractTest {
 
         @Test
         void unterminatedStringIsReportedWhereItOpened() {
-            KeelException e = failing("SELECT 1;\nSELECT\n  'abc;\nmore", ErrorCode.UNTERMINATED_QUOTE, 3, 3);
-            assertTrue(e.getMessage().contains("unterminated string literal opened at line 3"), e.getMessage());
-            assertTrue(e.problems().get(0).fix().contains("'"), e.problems().get(0).fix());
+            assertSays(failing("SELECT 1;\nSELECT\n  'abc;\nmore", ErrorCode.UNTERMINATED_QUOTE, 3, 3),
+                    "unterminated string literal opened at line 3", "'");
         }
 
         @Test
-        void escapedQuoteAtEndIsStillUnterminated() {
-            failing("SELECT 'it''", ErrorCode.UNTERMINATED_QUOTE, 1, 8);
-        }
-
-        @Test
-        void unterminatedDoubleQuote() {
-            failing("SELECT \"a", ErrorCode.UNTERMINATED_QUOTE, 1, 8);
+        void quotesLeftOpenAtTheEnd() {
+            assertAll(
+                    // the doubled quote is an escaped quote, so nothing closes the string
+                    () -> failing("SELECT 'it''", ErrorCode.UNTERMINATED_QUOTE, 1, 8),
+                    () -> failing("SELECT \"a", ErrorCode.UNTERMINATED_QUOTE, 1, 8));
         }
 
         @Test
         void unterminatedBlockComment() {
-            KeelException e = failing("SELECT 1;\n  /* open\n  SELECT 2;", ErrorCode.UNTERMINATED_COMMENT, 2, 3);
-            assertTrue(e.getMessage().contains("unterminated block comment opened at line 2"), e.getMessage());
-            assertTrue(e.problems().get(0).fix().contains("*/"), e.problems().get(0).fix());
+            assertSays(failing("SELECT 1;\n  /* open\n  SELECT 2;", ErrorCode.UNTERMINATED_COMMENT, 2, 3),
+                    "unterminated block comment opened at line 2", "*/");
         }
 
         @Test
