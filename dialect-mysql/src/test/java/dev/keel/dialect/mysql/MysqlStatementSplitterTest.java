@@ -1,82 +1,35 @@
 package dev.keel.dialect.mysql;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
-import dev.keel.spi.Location;
+import dev.keel.spi.dialect.StatementSplitter;
 import dev.keel.spi.migration.SqlStatement;
+import dev.keel.testkit.StatementSplitterContractTest;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class MysqlStatementSplitterTest {
+/**
+ * MySQL's and MariaDB's own splitting cases; the cases every dialect passes come from
+ * {@link StatementSplitterContractTest}.
+ */
+class MysqlStatementSplitterTest extends StatementSplitterContractTest {
 
-    private final MysqlStatementSplitter splitter = new MysqlStatementSplitter();
-
-    private List<SqlStatement> split(String sql) {
-        return splitter.split(sql, "V1__test.sql", 1);
-    }
-
-    private List<String> texts(String sql) {
-        return split(sql).stream().map(SqlStatement::sql).toList();
-    }
-
-    private KeelException fails(String sql) {
-        return assertThrows(KeelException.class, () -> split(sql));
-    }
-
-    private static void assertProblem(KeelException e, ErrorCode code, int line, int column) {
-        Location where = e.problems().get(0).where().orElseThrow();
-        assertAll(() -> assertEquals(code, e.code(), e::getMessage),
-                () -> assertEquals("V1__test.sql", where.file()),
-                () -> assertEquals(line, where.line(), () -> "line of " + e.getMessage()),
-                () -> assertEquals(column, where.column(), () -> "column of " + e.getMessage()),
-                () -> assertTrue(!e.problems().get(0).fix().isBlank(), "a fix is given"));
+    @Override
+    protected StatementSplitter splitter() {
+        return new MysqlStatementSplitter();
     }
 
     @Nested
-    class Basics {
+    class MysqlBasics {
 
         @Test
-        void splitsAtSemicolonsAndTrims() {
-            List<SqlStatement> got = split("CREATE TABLE a (id INT);\n  INSERT INTO a VALUES (1) ;\n\nSELECT 1;");
-            assertEquals(List.of("CREATE TABLE a (id INT)", "INSERT INTO a VALUES (1)", "SELECT 1"),
-                    got.stream().map(SqlStatement::sql).toList());
-            assertEquals(List.of(0, 1, 2), got.stream().map(SqlStatement::index).toList());
-            assertEquals(List.of(1, 2, 4), got.stream().map(SqlStatement::line).toList());
-            assertEquals(List.of(1, 3, 1), got.stream().map(SqlStatement::column).toList());
-        }
-
-        @Test
-        void finalStatementWithoutSemicolon() {
-            assertEquals(List.of("SELECT 1", "SELECT 2"), texts("SELECT 1;\nSELECT 2\n"));
-        }
-
-        @Test
-        void emptyAndCommentOnlyScripts() {
-            assertEquals(List.of(), texts(""));
-            assertEquals(List.of(), texts("  \n\t\r\n"));
-            assertEquals(List.of(), texts(";;  ;\n;"));
+        void hashAndBareDashDashCommentScriptsGiveNothing() {
             assertEquals(List.of(), texts("# only a hash comment; really\n-- and a dash comment;\n/* block; */\n"));
-            assertEquals(List.of(), texts("-- no newline at the end ;"));
             assertEquals(List.of(), texts("--"));
-        }
-
-        @Test
-        void firstLineOffsetsLines() {
-            List<SqlStatement> got = splitter.split("SELECT 1;\n\nSELECT 2;", "V1__test.sql", 10);
-            assertEquals(List.of(10, 12), got.stream().map(SqlStatement::line).toList());
-        }
-
-        @Test
-        void byteOrderMarkIsIgnored() {
-            List<SqlStatement> got = split("\uFEFFSELECT 1;");
-            assertEquals("SELECT 1", got.get(0).sql());
-            assertEquals(2, got.get(0).column());
         }
 
         @Test
@@ -246,43 +199,42 @@ class MysqlStatementSplitterTest {
 
         @Test
         void delimiterWithoutAValueIsAnError() {
-            assertProblem(fails("SELECT 1;\nDELIMITER\nSELECT 2;"), ErrorCode.DIRECTIVE_INVALID, 2, 1);
-            assertProblem(fails("DELIMITER   \r\nSELECT 2;"), ErrorCode.DIRECTIVE_INVALID, 1, 1);
+            failing("SELECT 1;\nDELIMITER\nSELECT 2;", ErrorCode.DIRECTIVE_INVALID, 2, 1);
+            failing("DELIMITER   \r\nSELECT 2;", ErrorCode.DIRECTIVE_INVALID, 1, 1);
         }
 
         @Test
         void delimiterWithExtraTextIsAnError() {
-            assertProblem(fails("DELIMITER $$ ;\nSELECT 1$$"), ErrorCode.DIRECTIVE_INVALID, 1, 1);
+            failing("DELIMITER $$ ;\nSELECT 1$$", ErrorCode.DIRECTIVE_INVALID, 1, 1);
         }
 
         @Test
         void delimiterMadeOfLettersOrBackslashIsRefused() {
-            assertProblem(fails("DELIMITER GO\nSELECT 1 GO\n"), ErrorCode.DIRECTIVE_INVALID, 1, 1);
-            assertProblem(fails("DELIMITER \\\\\nSELECT 1\n"), ErrorCode.DIRECTIVE_INVALID, 1, 1);
-            assertProblem(fails("DELIMITER #\nSELECT 1\n"), ErrorCode.DIRECTIVE_INVALID, 1, 1);
-            assertProblem(fails("DELIMITER '$ $'\nSELECT 1\n"), ErrorCode.DIRECTIVE_INVALID, 1, 1);
-            assertProblem(fails("DELIMITER ''\nSELECT 1\n"), ErrorCode.DIRECTIVE_INVALID, 1, 1);
+            failing("DELIMITER GO\nSELECT 1 GO\n", ErrorCode.DIRECTIVE_INVALID, 1, 1);
+            failing("DELIMITER \\\\\nSELECT 1\n", ErrorCode.DIRECTIVE_INVALID, 1, 1);
+            failing("DELIMITER #\nSELECT 1\n", ErrorCode.DIRECTIVE_INVALID, 1, 1);
+            failing("DELIMITER '$ $'\nSELECT 1\n", ErrorCode.DIRECTIVE_INVALID, 1, 1);
+            failing("DELIMITER ''\nSELECT 1\n", ErrorCode.DIRECTIVE_INVALID, 1, 1);
         }
 
         @Test
         void delimiterNotRestoredWithAStatementLeftOverIsAnError() {
-            KeelException e = fails("DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\n"
-                    + "CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n");
-            assertProblem(e, ErrorCode.DIRECTIVE_INVALID, 3, 1);
+            KeelException e = failing("DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\n"
+                    + "CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n", ErrorCode.DIRECTIVE_INVALID, 3, 1);
             assertTrue(e.getMessage().contains("$$") && e.getMessage().contains("line 1"), e.getMessage());
         }
 
         @Test
         void delimiterInsideAnUnfinishedStatementIsAnError() {
-            KeelException e = fails("DELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND\nDELIMITER ;\n");
-            assertProblem(e, ErrorCode.DIRECTIVE_INVALID, 6, 1);
+            KeelException e = failing("DELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND\nDELIMITER ;\n",
+                    ErrorCode.DIRECTIVE_INVALID, 6, 1);
             assertTrue(e.getMessage().contains("line 2"), e.getMessage());
-            assertProblem(fails("CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nDELIMITER ;\n"), ErrorCode.DIRECTIVE_INVALID, 4, 1);
+            failing("CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nDELIMITER ;\n", ErrorCode.DIRECTIVE_INVALID, 4, 1);
         }
 
         @Test
         void delimiterAfterAStatementOnTheSameLineIsAnError() {
-            assertProblem(fails("SELECT 1; DELIMITER $$\nSELECT 2$$\n"), ErrorCode.DIRECTIVE_INVALID, 1, 11);
+            failing("SELECT 1; DELIMITER $$\nSELECT 2$$\n", ErrorCode.DIRECTIVE_INVALID, 1, 11);
         }
     }
 
@@ -495,21 +447,19 @@ class MysqlStatementSplitterTest {
 
         @Test
         void unterminatedBodyIsAnErrorAtTheInnermostOpenBlock() {
-            KeelException e = fails("SELECT 1;\nCREATE PROCEDURE p()\nBEGIN\n  WHILE 1 DO\n    SELECT 1;\n");
-            assertProblem(e, ErrorCode.UNTERMINATED_BLOCK, 4, 3);
+            KeelException e = failing("SELECT 1;\nCREATE PROCEDURE p()\nBEGIN\n  WHILE 1 DO\n    SELECT 1;\n",
+                    ErrorCode.UNTERMINATED_BLOCK, 4, 3);
             assertTrue(e.getMessage().contains("WHILE"), e.getMessage());
-            assertProblem(fails("CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\n"), ErrorCode.UNTERMINATED_BLOCK, 2, 1);
+            failing("CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\n", ErrorCode.UNTERMINATED_BLOCK, 2, 1);
         }
 
         @Test
         void endThatDoesNotMatchItsBlockIsAnError() {
-            KeelException e = fails("CREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    SELECT 1;\nEND;\nSELECT 2;");
-            assertProblem(e, ErrorCode.UNTERMINATED_BLOCK, 3, 3);
+            KeelException e = failing("CREATE PROCEDURE p()\nBEGIN\n  IF 1 THEN\n    SELECT 1;\nEND;\nSELECT 2;",
+                    ErrorCode.UNTERMINATED_BLOCK, 3, 3);
             assertTrue(e.getMessage().contains("END IF") || e.getMessage().contains("without IF"), e.getMessage());
-            KeelException extra = fails("CREATE PROCEDURE p() BEGIN SELECT 1; END IF;");
-            assertProblem(extra, ErrorCode.UNTERMINATED_BLOCK, 1, 22);
-            assertProblem(fails("CREATE PROCEDURE p() BEGIN LOOP SELECT 1; END WHILE; END;"),
-                    ErrorCode.UNTERMINATED_BLOCK, 1, 28);
+            failing("CREATE PROCEDURE p() BEGIN SELECT 1; END IF;", ErrorCode.UNTERMINATED_BLOCK, 1, 22);
+            failing("CREATE PROCEDURE p() BEGIN LOOP SELECT 1; END WHILE; END;", ErrorCode.UNTERMINATED_BLOCK, 1, 28);
         }
     }
 
@@ -518,29 +468,20 @@ class MysqlStatementSplitterTest {
 
         @Test
         void unterminatedStringReportsWhereItOpened() {
-            assertProblem(fails("SELECT 1;\nSELECT 'abc;\nSELECT 2;"), ErrorCode.UNTERMINATED_QUOTE, 2, 8);
-            assertProblem(fails("SELECT \"a\\\";"), ErrorCode.UNTERMINATED_QUOTE, 1, 8);
-            assertProblem(fails("SELECT 'ends with a backslash\\';"), ErrorCode.UNTERMINATED_QUOTE, 1, 8);
+            failing("SELECT 1;\nSELECT 'abc;\nSELECT 2;", ErrorCode.UNTERMINATED_QUOTE, 2, 8);
+            failing("SELECT \"a\\\";", ErrorCode.UNTERMINATED_QUOTE, 1, 8);
+            failing("SELECT 'ends with a backslash\\';", ErrorCode.UNTERMINATED_QUOTE, 1, 8);
         }
 
         @Test
         void unterminatedBacktick() {
-            assertProblem(fails("SELECT 1;\n  CREATE TABLE `t (id INT);"), ErrorCode.UNTERMINATED_QUOTE, 2, 16);
+            failing("SELECT 1;\n  CREATE TABLE `t (id INT);", ErrorCode.UNTERMINATED_QUOTE, 2, 16);
         }
 
         @Test
         void unterminatedComments() {
-            assertProblem(fails("SELECT 1;\n/* never closed; SELECT 2;"), ErrorCode.UNTERMINATED_COMMENT, 2, 1);
-            assertProblem(fails("SELECT 1 /*!40101 never closed"), ErrorCode.UNTERMINATED_COMMENT, 1, 10);
-        }
-
-        @Test
-        void errorLinesWithCrlfAndFirstLineOffset() {
-            KeelException e = assertThrows(KeelException.class,
-                    () -> splitter.split("SELECT 1;\r\nSELECT 2;\r\n  SELECT 'x;\r\n", "V2__crlf.sql", 5));
-            Location where = e.problems().get(0).where().orElseThrow();
-            assertEquals(new Location("V2__crlf.sql", 7, 10), where);
-            assertTrue(e.getMessage().contains("line 7, column 10"), e.getMessage());
+            failing("SELECT 1;\n/* never closed; SELECT 2;", ErrorCode.UNTERMINATED_COMMENT, 2, 1);
+            failing("SELECT 1 /*!40101 never closed", ErrorCode.UNTERMINATED_COMMENT, 1, 10);
         }
     }
 
@@ -564,18 +505,6 @@ class MysqlStatementSplitterTest {
         void delimiterLinesWithCrlf() {
             assertEquals(List.of("SELECT 1; SELECT 2", "SELECT 3"),
                     texts("DELIMITER $$\r\nSELECT 1; SELECT 2$$\r\nDELIMITER ;\r\nSELECT 3;\r\n"));
-        }
-
-        @Test
-        void loneCrEndsALine() {
-            List<SqlStatement> got = split("SELECT 1;\rSELECT 2;");
-            assertEquals(List.of(1, 2), got.stream().map(SqlStatement::line).toList());
-        }
-
-        @Test
-        void columnsCountCodePoints() {
-            List<SqlStatement> got = split("SELECT '🚀'; SELECT 2;");
-            assertEquals(13, got.get(1).column());
         }
     }
 }

@@ -1,84 +1,27 @@
 package dev.keel.dialect.sqlite;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
-import dev.keel.spi.Location;
+import dev.keel.spi.dialect.StatementSplitter;
 import dev.keel.spi.migration.SqlStatement;
+import dev.keel.testkit.StatementSplitterContractTest;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class SqliteStatementSplitterTest {
+/** SQLite's own splitting cases; the cases every dialect passes come from {@link StatementSplitterContractTest}. */
+class SqliteStatementSplitterTest extends StatementSplitterContractTest {
 
-    private final SqliteStatementSplitter splitter = new SqliteStatementSplitter();
-
-    private List<SqlStatement> split(String sql) {
-        return splitter.split(sql, "V1__test.sql", 1);
-    }
-
-    private List<String> texts(String sql) {
-        return split(sql).stream().map(SqlStatement::sql).collect(Collectors.toList());
+    @Override
+    protected StatementSplitter splitter() {
+        return new SqliteStatementSplitter();
     }
 
     @Nested
-    class Basics {
-
-        @Test
-        void splitsAtSemicolonsAndTrims() {
-            List<SqlStatement> got = split("CREATE TABLE a (id INTEGER);\n  INSERT INTO a VALUES (1) ;\n\nSELECT 1;");
-            assertEquals(List.of("CREATE TABLE a (id INTEGER)", "INSERT INTO a VALUES (1)", "SELECT 1"),
-                    got.stream().map(SqlStatement::sql).collect(Collectors.toList()));
-            assertEquals(List.of(0, 1, 2), got.stream().map(SqlStatement::index).collect(Collectors.toList()));
-        }
-
-        @Test
-        void finalStatementWithoutSemicolon() {
-            assertEquals(List.of("SELECT 1", "SELECT 2"), texts("SELECT 1;\nSELECT 2\n"));
-        }
-
-        @Test
-        void emptyAndBlankScripts() {
-            assertEquals(List.of(), texts(""));
-            assertEquals(List.of(), texts("  \n\t\r\n"));
-            assertEquals(List.of(), texts(";;  ;\n;"));
-        }
-
-        @Test
-        void commentOnlyScriptGivesNothing() {
-            assertEquals(List.of(), texts("-- Migration: nothing\n/* really ; nothing */\n-- keel:irreversible no\n"));
-            assertEquals(List.of(), texts("-- no newline at the end ;"));
-        }
-
-        @Test
-        void emptyPiecesBetweenStatementsAreSkippedAndIndexesStayDense() {
-            List<SqlStatement> got = split("SELECT 1;\n-- just a comment;\n;\nSELECT 2;");
-            assertEquals(2, got.size());
-            assertEquals("SELECT 2", got.get(1).sql());
-            assertEquals(1, got.get(1).index());
-            assertEquals(4, got.get(1).line());
-        }
-    }
-
-    @Nested
-    class Quotes {
-
-        @Test
-        void stringsMayHoldSemicolonsAndCommentMarkers() {
-            assertEquals(List.of("INSERT INTO t VALUES ('a;b', '-- not a comment', '/* nor this */')", "SELECT 2"),
-                    texts("INSERT INTO t VALUES ('a;b', '-- not a comment', '/* nor this */');SELECT 2;"));
-        }
-
-        @Test
-        void doubledQuotesEscape() {
-            assertEquals(List.of("SELECT 'it''s; fine'", "SELECT ''''", "SELECT 3"),
-                    texts("SELECT 'it''s; fine'; SELECT ''''; SELECT 3"));
-        }
+    class SqliteQuotesAndComments {
 
         @Test
         void identifiersInAllFourQuoteStyles() {
@@ -91,26 +34,9 @@ class SqliteStatementSplitterTest {
         }
 
         @Test
-        void quotesMaySpanLines() {
-            List<SqlStatement> got = split("INSERT INTO t VALUES ('line1;\nline2');\nSELECT 1;");
-            assertEquals("INSERT INTO t VALUES ('line1;\nline2')", got.get(0).sql());
-            assertEquals(3, got.get(1).line());
-        }
-
-        @Test
         void blobLiteral() {
             assertEquals(List.of("INSERT INTO t VALUES (x'3B3B')", "SELECT 1"),
                     texts("INSERT INTO t VALUES (x'3B3B'); SELECT 1"));
-        }
-    }
-
-    @Nested
-    class Comments {
-
-        @Test
-        void lineAndBlockCommentsHideSemicolons() {
-            String sql = "SELECT 1 -- first; still a comment\n, 2;\nSELECT /* a ; b */ 3;";
-            assertEquals(List.of("SELECT 1 -- first; still a comment\n, 2", "SELECT /* a ; b */ 3"), texts(sql));
         }
 
         @Test
@@ -119,61 +45,8 @@ class SqliteStatementSplitterTest {
         }
 
         @Test
-        void leadingCommentsAreLeftOutAndPositionIsTheFirstToken() {
-            List<SqlStatement> got = split("-- Migration: add t\n/* header\n   ; */\n   CREATE TABLE t (x);");
-            assertEquals(1, got.size());
-            assertEquals("CREATE TABLE t (x)", got.get(0).sql());
-            assertEquals(4, got.get(0).line());
-            assertEquals(4, got.get(0).column());
-        }
-
-        @Test
-        void trailingCommentsAreLeftOut() {
-            assertEquals(List.of("SELECT 1", "SELECT 2"), texts("SELECT 1 /* why */;\nSELECT 2\n-- end of file\n"));
-        }
-
-        @Test
         void commentMarkersInsideCommentsAreInert() {
             assertEquals(List.of("SELECT 1"), texts("-- a /* b\nSELECT 1; /* -- ' \" ` [ */"));
-        }
-    }
-
-    @Nested
-    class Positions {
-
-        @Test
-        void lineAndColumnWithFirstLineOffset() {
-            List<SqlStatement> got = splitter.split("SELECT 1;  SELECT 2;\n\n    SELECT 3;", "f.sql", 10);
-            assertPosition(got.get(0), 10, 1);
-            assertPosition(got.get(1), 10, 12);
-            assertPosition(got.get(2), 12, 5);
-        }
-
-        @Test
-        void crlfInputCountsLinesRight() {
-            List<SqlStatement> got = split("-- header\r\nSELECT 1;\r\n\r\n  SELECT 'a\r\nb';\r\nSELECT 3\r\n");
-            assertEquals(3, got.size());
-            assertPosition(got.get(0), 2, 1);
-            assertPosition(got.get(1), 4, 3);
-            assertEquals("SELECT 'a\r\nb'", got.get(1).sql());
-            assertPosition(got.get(2), 6, 1);
-        }
-
-        @Test
-        void loneCarriageReturnEndsALine() {
-            List<SqlStatement> got = split("SELECT 1;\rSELECT 2;");
-            assertPosition(got.get(1), 2, 1);
-        }
-
-        @Test
-        void columnsCountCodePoints() {
-            List<SqlStatement> got = split("SELECT '\uD83D\uDE00'; SELECT 2;");
-            assertPosition(got.get(1), 1, 13);
-        }
-
-        @Test
-        void rejectsFirstLineBelowOne() {
-            assertThrows(IllegalArgumentException.class, () -> splitter.split("SELECT 1", "f.sql", 0));
         }
     }
 
@@ -189,8 +62,7 @@ class SqliteStatementSplitterTest {
                     + "  DELETE FROM queue WHERE id = new.id;\n"
                     + "END";
             List<SqlStatement> got = split("CREATE TABLE t (id);\n" + trigger + ";\nSELECT 1;");
-            assertEquals(List.of("CREATE TABLE t (id)", trigger, "SELECT 1"),
-                    got.stream().map(SqlStatement::sql).collect(Collectors.toList()));
+            assertEquals(List.of("CREATE TABLE t (id)", trigger, "SELECT 1"), got.stream().map(SqlStatement::sql).toList());
             assertPosition(got.get(1), 2, 1);
             assertPosition(got.get(2), 8, 1);
         }
@@ -264,31 +136,12 @@ class SqliteStatementSplitterTest {
     class Errors {
 
         @Test
-        void unterminatedString() {
-            KeelException e = failing("SELECT 1;\nSELECT\n  'abc;\nmore", ErrorCode.UNTERMINATED_QUOTE, 3, 3);
-            assertTrue(e.getMessage().contains("unterminated string literal opened at line 3"), e.getMessage());
-            assertTrue(e.problems().get(0).fix().contains("'"), e.problems().get(0).fix());
-        }
-
-        @Test
         void unterminatedIdentifiers() {
             assertTrue(failing("SELECT \"a", ErrorCode.UNTERMINATED_QUOTE, 1, 8).getMessage().contains("identifier"));
             failing("SELECT 1;\n\n SELECT `a;", ErrorCode.UNTERMINATED_QUOTE, 3, 9);
             KeelException e = failing("SELECT [a;\nb", ErrorCode.UNTERMINATED_QUOTE, 1, 8);
             assertTrue(e.getMessage().contains("bracketed identifier"), e.getMessage());
             assertTrue(e.problems().get(0).fix().contains("]"));
-        }
-
-        @Test
-        void escapedQuoteAtEndIsStillUnterminated() {
-            failing("SELECT 'it''", ErrorCode.UNTERMINATED_QUOTE, 1, 8);
-        }
-
-        @Test
-        void unterminatedBlockComment() {
-            KeelException e = failing("SELECT 1;\n  /* open\n  SELECT 2;", ErrorCode.UNTERMINATED_COMMENT, 2, 3);
-            assertTrue(e.getMessage().contains("unterminated block comment opened at line 2"), e.getMessage());
-            assertTrue(e.problems().get(0).fix().contains("*/"));
         }
 
         @Test
@@ -303,20 +156,6 @@ class SqliteStatementSplitterTest {
         void triggerWhoseOnlyEndBelongsToACaseIsUnterminated() {
             failing("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT CASE WHEN 1 THEN 2 END;", ErrorCode.UNTERMINATED_BLOCK,
                     1, 36);
-        }
-
-        @Test
-        void errorLinesHonourFirstLine() {
-            KeelException e = assertThrows(KeelException.class, () -> splitter.split("\n'x", "m.sql", 20));
-            assertEquals(new Location("m.sql", 21, 1), e.problems().get(0).where().orElseThrow());
-        }
-
-        private KeelException failing(String sql, ErrorCode code, int line, int column) {
-            KeelException e = assertThrows(KeelException.class, () -> split(sql));
-            assertAll(
-                    () -> assertEquals(code, e.code()),
-                    () -> assertEquals(new Location("V1__test.sql", line, column), e.problems().get(0).where().orElseThrow()));
-            return e;
         }
     }
 
@@ -336,17 +175,5 @@ class SqliteStatementSplitterTest {
         assertPosition(last, 3 * copies, 9);
         assertEquals("INSERT INTO t (a, b) VALUES ('x;y', \"q\"\"\")", got.get(3).sql());
         assertPosition(got.get(4), 5, 1);
-    }
-
-    @Test
-    void oneLongLineWithManyStatements() {
-        String sql = "SELECT 1;".repeat(100_000);
-        List<SqlStatement> got = split(sql);
-        assertEquals(100_000, got.size());
-        assertPosition(got.get(99_999), 1, 9 * 99_999 + 1);
-    }
-
-    private static void assertPosition(SqlStatement s, int line, int column) {
-        assertEquals(line + ":" + column, s.line() + ":" + s.column(), s.sql());
     }
 }

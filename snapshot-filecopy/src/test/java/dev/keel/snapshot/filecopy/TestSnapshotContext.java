@@ -1,5 +1,6 @@
 package dev.keel.snapshot.filecopy;
 
+import dev.keel.jdbc.JdbcDatabaseSession;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.session.DatabaseSession;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The engine's side of a snapshot strategy, for tests: real JDBC connections through {@link DriverManager}. */
+/**
+ * The engine's side of a snapshot strategy, for tests: real JDBC connections through {@link DriverManager}, in the
+ * engine's {@link JdbcDatabaseSession}.
+ */
 final class TestSnapshotContext implements SnapshotContext {
 
     private final String url;
@@ -77,8 +81,11 @@ final class TestSnapshotContext implements SnapshotContext {
     @Override
     public DatabaseSession openSession() {
         try {
+            // The engine's own session class, over a connection of its own as ConnectionPool#openUnpooled opens it;
+            // no secret to scrub: the tests' databases take no password.
             Connection connection = DriverManager.getConnection(url);
-            return new JdbcTestSession(connection, displayUrl());
+            connection.setAutoCommit(true);
+            return new JdbcDatabaseSession(connection, displayUrl(), null);
         } catch (SQLException e) {
             throw KeelException.of(ErrorCode.DATABASE_UNREACHABLE, "cannot connect to " + displayUrl() + ": "
                     + e.getMessage(), "start the database");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.keel.systemtests.KeelProcess;
 import dev.keel.systemtests.KeelRun;
+import dev.keel.systemtests.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +71,7 @@ class DockerCrashIT {
 
     @Test
     void killedDuringTheTake() {
-        project.migration(Migrations.V3, Migrations.V3_FAILING);
+        project.migration(Migrations.V3, Migrations.V3_MYSQL_FAILING);
         KeelProcess run = project.start("development", "migrate");
         killWhen(run, "TAKING", 0);
         assertFalse(database.status().equals("running"), "the killed take had stopped the container");
@@ -103,7 +104,7 @@ class DockerCrashIT {
     }
 
     private void killedDuringTheRestore(long delayMs) {
-        project.migration(Migrations.V3, Migrations.V3_FAILING);
+        project.migration(Migrations.V3, Migrations.V3_MYSQL_FAILING);
         KeelProcess run = project.start("development", "migrate");
         killWhen(run, "RESTORING", delayMs);
         assertEquals(Optional.of("RESTORING"), project.journalPhase(), "the journal keeps the restore to finish");

@@ -8,6 +8,7 @@ import dev.keel.spi.session.Row;
 import dev.keel.systemtests.DatabaseProbe;
 import dev.keel.systemtests.KeelProcess;
 import dev.keel.systemtests.KeelRun;
+import dev.keel.systemtests.Migrations;
 import dev.keel.testkit.DatabaseProvisioning;
 import dev.keel.testkit.TestDatabase;
 import dev.keel.testkit.ThrowawayServer;
@@ -88,7 +89,7 @@ class DockerEnvironmentSwitchIT {
         List<String> ciBefore = rows(ciServer.jdbcUrl("app"));
 
         project.migration(Migrations.V2, Migrations.V2_SQL);
-        project.migration(Migrations.V3, Migrations.V3_FAILING);
+        project.migration(Migrations.V3, Migrations.V3_MYSQL_FAILING);
 
         assertPlanned(project, "development", "snapshot", "docker");
         assertPlanned(project, "ci", "snapshot", "filecopy");

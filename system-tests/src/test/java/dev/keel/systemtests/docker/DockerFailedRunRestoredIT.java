@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.systemtests.KeelProcess;
 import dev.keel.systemtests.KeelRun;
+import dev.keel.systemtests.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,7 +78,7 @@ class DockerFailedRunRestoredIT {
         String startedBefore = database.startedAt();
 
         project.migration(Migrations.V2, Migrations.V2_SQL);
-        project.migration(Migrations.V3, Migrations.V3_FAILING);
+        project.migration(Migrations.V3, Migrations.V3_MYSQL_FAILING);
         long started = System.nanoTime();
         KeelRun failed = project.keel("development", "migrate");
         System.out.printf("[timing] docker migrate (snapshot, apply 2, fail in 3, restore), %s: %d ms%n", database,

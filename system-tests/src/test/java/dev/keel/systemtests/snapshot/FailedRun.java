@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.systemtests.KeelRun;
+import dev.keel.systemtests.Migrations;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.systemtests.KeelProcess;
 import dev.keel.systemtests.KeelRun;
+import dev.keel.systemtests.Migrations;
 import dev.keel.testkit.ThrowawayServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

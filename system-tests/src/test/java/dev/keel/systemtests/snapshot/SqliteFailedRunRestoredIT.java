@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.systemtests.DatabaseProbe;
 import dev.keel.systemtests.KeelRun;
+import dev.keel.systemtests.Migrations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
