@@ -115,6 +115,69 @@ final class Engine implements AutoCloseable {
     }
 
     MigrationReport migrate(MigrateOptions options) {
+        // rules: is checked before anything runs, so a mistake in it cannot surface after migrations were applied
+        ConfiguredRules rules = configuredRules();
+        MigrationReport report = applyMigrations(options);
+        if (!report.dryRun() && !report.applied().isEmpty()) {
+            afterMigrating(rules, report.applied().get(report.applied().size() - 1).version());
+        }
+        return report;
+    }
+
+    /**
+     * The hook after a migration run that applied something: the schema policies check the migrated schema and the
+     * packs named in {@code rules.fix} apply their fixes as a recorded migration; the report goes out as an event.
+     */
+    private void afterMigrating(ConfiguredRules rules, Version after) {
+        try (Connected c = connect()) {
+            SchemaPolicyRun run = new SchemaPolicyRun(rules, c.dialect(), c.session(), c.history().tableName());
+            if (run.policies().isEmpty()) {
+                return;
+            }
+            dev.keel.spi.rule.PolicyReport report;
+            try {
+                report = run.checkAndFix(migrator(c, listener), after);
+            } catch (KeelException e) {
+                audit().record("policy-fix", "failed", Map.of("after", after.text(), "error", e.problems().get(0).what(),
+                        "code", e.code().code()));
+                throw e;
+            }
+            recordFixes(after, report);
+            listener.on(new dev.keel.spi.event.SchemaPolicyChecked("migrate", report));
+        }
+    }
+
+    /**
+     * The schema policies of this environment on the live schema ({@code keel lint --schema}); with {@code fix}, the
+     * packs named in {@code rules.fix} apply their fixes, recorded after the newest applied migration.
+     */
+    dev.keel.spi.rule.PolicyReport checkSchema(boolean fix) {
+        ConfiguredRules rules = configuredRules();
+        recoverIfNeeded();
+        try (Connected c = connect()) {
+            SchemaPolicyRun run = new SchemaPolicyRun(rules, c.dialect(), c.session(), c.history().tableName());
+            if (!fix || rules.fixPacks().isEmpty() || run.policies().isEmpty()) {
+                return run.check();
+            }
+            List<AppliedMigration> rows = c.history().exists() ? c.history().readAll() : List.of();
+            Version after = rows.stream().filter(r -> r.isApplied() && !r.isPolicyFix()).map(AppliedMigration::version)
+                    .max(java.util.Comparator.naturalOrder()).orElse(Version.parse("0"));
+            dev.keel.spi.rule.PolicyReport report = run.checkAndFix(migrator(c, listener), after);
+            recordFixes(after, report);
+            return report;
+        }
+    }
+
+    /** Policy fixes go to the audit log like a run: which packs, after which migration, how many statements. */
+    private void recordFixes(Version after, dev.keel.spi.rule.PolicyReport report) {
+        if (!report.fixes().isEmpty()) {
+            audit().record("policy-fix", "ok", Map.of("after", after.text(),
+                    "scripts", report.fixes().stream().map(dev.keel.spi.migration.AppliedStep::script).toList(),
+                    "statements", report.fixes().stream().mapToInt(dev.keel.spi.migration.AppliedStep::statements).sum()));
+        }
+    }
+
+    private MigrationReport applyMigrations(MigrateOptions options) {
         // Files are read on another thread while this one connects, takes the lock and reads history.
         CompletableFuture<Files> reading = readFilesInBackground();
         Supplier<List<MigrationScript>> files = () -> joined(reading).orThrow();
@@ -876,7 +939,12 @@ final class Engine implements AutoCloseable {
 
     /** The discovered rules as this environment's {@code rules:} configures them, for every command that lints. */
     private Linter linter() {
-        return new Linter(analyzer(), ConfiguredRules.of(providers.rules(), settings.rules()));
+        return new Linter(analyzer(), configuredRules());
+    }
+
+    /** The discovered rules and schema policies as this environment's {@code rules:} configures them. */
+    private ConfiguredRules configuredRules() {
+        return ConfiguredRules.of(providers.rules(), settings.rules());
     }
 
     /** Every discovered rule as this environment runs it ({@code keel lint --rules}). */
