@@ -116,35 +116,36 @@ final class Engine implements AutoCloseable {
 
     MigrationReport migrate(MigrateOptions options) {
         // rules: is checked before anything runs, so a mistake in it cannot surface after migrations were applied
-        ConfiguredRules rules = configuredRules();
-        MigrationReport report = applyMigrations(options);
-        if (!report.dryRun() && !report.applied().isEmpty()) {
-            afterMigrating(rules, report.applied().get(report.applied().size() - 1).version());
-        }
-        return report;
+        configuredRules();
+        return applyMigrations(options);
     }
 
     /**
-     * The hook after a migration run that applied something: the schema policies check the migrated schema and the
-     * packs named in {@code rules.fix} apply their fixes as a recorded migration; the report goes out as an event.
+     * The hook after the migrations of a run were applied, inside the run's protection (so a snapshot also covers the
+     * fixes, and post-migration hooks see the fixed schema): when the run applied something, the schema policies check
+     * the migrated schema and the packs named in {@code rules.fix} apply their fixes as a recorded migration; the
+     * report goes out as an event.
      */
-    private void afterMigrating(ConfiguredRules rules, Version after) {
-        try (Connected c = connect()) {
-            SchemaPolicyRun run = new SchemaPolicyRun(rules, c.dialect(), c.session(), c.history().tableName());
-            if (run.policies().isEmpty()) {
-                return;
-            }
-            dev.keel.spi.rule.PolicyReport report;
-            try {
-                report = run.checkAndFix(migrator(c, listener), after);
-            } catch (KeelException e) {
-                audit().record("policy-fix", "failed", Map.of("after", after.text(), "error", e.problems().get(0).what(),
-                        "code", e.code().code()));
-                throw e;
-            }
-            recordFixes(after, report);
-            listener.on(new dev.keel.spi.event.SchemaPolicyChecked("migrate", report));
+    private MigrationReport afterMigrating(Connected c, KeelListener events, MigrationReport migrated) {
+        if (migrated.dryRun() || migrated.applied().isEmpty()) {
+            return migrated;
         }
+        Version after = migrated.applied().get(migrated.applied().size() - 1).version();
+        SchemaPolicyRun run = new SchemaPolicyRun(configuredRules(), c.dialect(), c.session(), c.history().tableName());
+        if (run.policies().isEmpty()) {
+            return migrated;
+        }
+        dev.keel.spi.rule.PolicyReport report;
+        try {
+            report = run.checkAndFix(migrator(c, events), after);
+        } catch (KeelException e) {
+            audit().record("policy-fix", "failed", Map.of("after", after.text(), "error", e.problems().get(0).what(),
+                    "code", e.code().code()));
+            throw e;
+        }
+        recordFixes(after, report);
+        events.on(new dev.keel.spi.event.SchemaPolicyChecked("migrate", report));
+        return migrated;
     }
 
     /**
@@ -232,7 +233,7 @@ final class Engine implements AutoCloseable {
                 listener.on(event);
             };
             try {
-                MigrationReport report = migrator(c, raising).migrate(files, request(options));
+                MigrationReport report = afterMigrating(c, raising, migrator(c, raising).migrate(files, request(options)));
                 if (!report.applied().isEmpty()) {
                     audit().record("run", "ok", runDetails(report.plan(), report.applied().size(), Optional.empty()));
                 }
@@ -260,7 +261,7 @@ final class Engine implements AutoCloseable {
         Work<MigrationReport> work = new Work<>("migrate", "Applying", preliminary.pending().size(), "migration",
                 watching -> {
                     try (Connected c = connect()) {
-                        return migrator(c, watching).migrate(files, request(options));
+                        return afterMigrating(c, watching, migrator(c, watching).migrate(files, request(options)));
                     }
                 },
                 report -> report.applied().size(),
