@@ -1,9 +1,12 @@
 package dev.keel.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.jdbc.ConnectionPool;
+import dev.keel.spi.ErrorCode;
+import dev.keel.spi.KeelException;
 import dev.keel.spi.event.KeelEvent;
 import dev.keel.spi.event.SchemaPolicyChecked;
 import dev.keel.spi.migration.MigrationState;
@@ -183,6 +186,11 @@ class SchemaPolicyIT {
             assertTrue(status.migrations().stream().allMatch(m -> m.state() == MigrationState.State.APPLIED));
             assertTrue(status.drift().isEmpty(), "the fingerprint was recorded after the fix");
             assertEquals(List.of(), keel.validate().problems());
+            assertEquals(List.of(), keel.repair().actions(), "repair leaves the fix row alone");
+            KeelException rollback = assertThrows(KeelException.class, () -> keel.planRollback(RollbackOptions.steps(1)));
+            assertEquals(ErrorCode.ROLLBACK_DOWN_MISSING, rollback.code(), rollback::getMessage);
+            assertTrue(rollback.problems().get(0).what().contains("0001_users.sql"),
+                    "a rollback passes over the fix to the migration: " + rollback.problems().get(0).what());
             assertEquals(List.of(), keel.checkSchema(true).findings(), "lint --schema --fix finds nothing left");
 
             Files.writeString(migrations.resolve("0002_tags.sql"), NORMALISED);
