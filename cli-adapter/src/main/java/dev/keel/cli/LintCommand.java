@@ -67,7 +67,7 @@ final class LintCommand extends KeelCommand {
         List<Path> resolved = files.stream().map(f -> f.isAbsolute() ? f : cwd.resolve(f).normalize()).toList();
         try (Keel keel = context.openKeel()) {
             if (listRules) {
-                return new RuleListing(context).print(keel.rules(), chosen != Format.text);
+                return new RuleListing(context).print(keel.rules(), keel.policies(), chosen != Format.text);
             }
             if (schema || fix) {
                 return schema(keel, chosen);

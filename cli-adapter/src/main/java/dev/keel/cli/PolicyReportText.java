@@ -17,6 +17,11 @@ final class PolicyReportText {
     static List<String> lines(PolicyReport report) {
         List<String> lines = new ArrayList<>();
         int checked = report.policies().size();
+        if (checked == 0) {
+            lines.add("No schema policy runs here: turn a pack on with rules.packs in keel.yaml (Keel's own,"
+                    + " type-normalisation, checks MySQL/MariaDB; see docs/schema-policies.md).");
+            return lines;
+        }
         String policies = checked + " schema polic" + (checked == 1 ? "y" : "ies");
         if (report.findings().isEmpty()) {
             lines.add("@|green ✓|@ " + policies + ": the schema follows them.");

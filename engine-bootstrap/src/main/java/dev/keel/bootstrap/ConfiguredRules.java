@@ -107,6 +107,18 @@ final class ConfiguredRules {
                 .toList();
     }
 
+    /** Every discovered schema policy as this environment runs it, in discovery order. */
+    List<PolicyStatus> policyStatuses() {
+        return policies.stream()
+                .map(policy -> {
+                    boolean enabled = activePolicies.stream().anyMatch(p -> p.id().equals(policy.id()));
+                    boolean fixed = enabled && policy.pack().map(settings.fixPackNames()::contains).orElse(false);
+                    return new PolicyStatus(policy, settings.severity(policy.id()).orElse(policy.defaultSeverity()),
+                            settings.risk(policy.id()).orElse(policy.defaultRisk()), enabled, fixed);
+                })
+                .toList();
+    }
+
     private boolean runs(Rule rule) {
         return !settings.disables(rule.id()) && rule.pack().map(settings.packNames()::contains).orElse(true);
     }

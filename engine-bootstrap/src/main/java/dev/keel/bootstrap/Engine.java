@@ -953,6 +953,11 @@ final class Engine implements AutoCloseable {
         return ConfiguredRules.of(providers.rules(), settings.rules()).statuses();
     }
 
+    /** Every discovered schema policy as this environment runs it ({@code keel lint --rules}). */
+    List<PolicyStatus> policies() {
+        return configuredRules().policyStatuses();
+    }
+
     /** The first statement analyzer offered by a discovered rule provider (Keel's built-in one normally). */
     private dev.keel.spi.rule.StatementAnalyzer analyzer() {
         return providers.rules().stream()

@@ -93,6 +93,14 @@ public final class Keel implements AutoCloseable {
     }
 
     /**
+     * Every discovered schema policy, plugins' included, as the chosen environment runs it: configured severity and
+     * risk, pack, whether it runs and whether its fixes are applied ({@code keel lint --rules}).
+     */
+    public List<PolicyStatus> policies() {
+        return engine.policies();
+    }
+
+    /**
      * Plans a rollback without changing anything (SPEC §8): the steps newest first, the rules' findings and risk of each
      * DOWN, and the data each destroys, measured on the live database.
      *
