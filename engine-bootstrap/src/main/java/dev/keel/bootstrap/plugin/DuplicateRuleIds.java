@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Rule ids must be unique across every rule provider, built-in and plugin: configuration, {@code -- keel:allow} and
@@ -42,26 +43,22 @@ final class DuplicateRuleIds {
     }
 
     private static List<Rule> rulesOf(RuleProvider provider, List<Problem> problems) {
-        try {
-            return provider.rules();
-        } catch (RuntimeException e) {
-            String source = ProviderDiscovery.sourceOf(provider);
-            problems.add(Problem.at(ErrorCode.PLUGIN_LOAD_FAILED, Location.of(source),
-                    "Rule provider '" + provider.id() + "' (" + provider.getClass().getName() + " in " + source
-                            + ") failed while listing its rules: " + e,
-                    "Report this to the plugin's author, or remove the jar."));
-            return List.of();
-        }
+        return listed(provider, "rules", provider::rules, problems);
     }
 
     private static List<SchemaPolicy> policiesOf(RuleProvider provider, List<Problem> problems) {
+        return listed(provider, "schema policies", provider::policies, problems);
+    }
+
+    /** What a provider lists; a provider that throws is a problem naming it and its jar, and lists nothing. */
+    private static <T> List<T> listed(RuleProvider provider, String what, Supplier<List<T>> list, List<Problem> problems) {
         try {
-            return provider.policies();
+            return list.get();
         } catch (RuntimeException e) {
             String source = ProviderDiscovery.sourceOf(provider);
             problems.add(Problem.at(ErrorCode.PLUGIN_LOAD_FAILED, Location.of(source),
                     "Rule provider '" + provider.id() + "' (" + provider.getClass().getName() + " in " + source
-                            + ") failed while listing its schema policies: " + e,
+                            + ") failed while listing its " + what + ": " + e,
                     "Report this to the plugin's author, or remove the jar."));
             return List.of();
         }

@@ -4,8 +4,6 @@ import dev.keel.spi.Location;
 import dev.keel.spi.Risk;
 import dev.keel.spi.rule.Finding;
 import dev.keel.spi.rule.PolicyFinding;
-import dev.keel.spi.rule.SchemaPolicy;
-import dev.keel.spi.rule.Severity;
 import dev.keel.spi.schema.ColumnModel;
 import dev.keel.spi.schema.SchemaModel;
 import dev.keel.spi.schema.TableModel;
@@ -18,38 +16,13 @@ import java.util.Optional;
  * {@code CURRENT_TIMESTAMP} default ({@code updated_at} also {@code ON UPDATE}), each the first column of an index.
  * A missing column is added with its index in one statement.
  */
-final class TimestampColumnsPolicy implements SchemaPolicy {
+final class TimestampColumnsPolicy extends PackPolicy {
 
     static final String ID = "mysql-created-updated-at";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Every table has created_at and updated_at DATETIME(3) columns with CURRENT_TIMESTAMP defaults, each indexed.";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public Risk defaultRisk() {
-        return Risk.LOW;
-    }
-
-    @Override
-    public List<String> dialects() {
-        return List.of("mysql");
-    }
-
-    @Override
-    public Optional<String> pack() {
-        return Optional.of(TypeNormalisationPack.NAME);
+    TimestampColumnsPolicy() {
+        super(ID, "Every table has created_at and updated_at DATETIME(3) columns with CURRENT_TIMESTAMP defaults,"
+                + " each indexed.", Risk.LOW);
     }
 
     @Override
@@ -64,7 +37,7 @@ final class TimestampColumnsPolicy implements SchemaPolicy {
                 }
                 ColumnModel c = column.get();
                 if (!MysqlColumnTarget.TEMPORAL.contains(c.dataType())) {
-                    findings.add(finding(table, c, "is " + c.columnType() + ", not a date-time column",
+                    findings.add(columnFinding(table, c, "is " + c.columnType() + ", not a date-time column",
                             "Store it as DATETIME(3) in a migration (converting the values); there is no automatic fix.",
                             List.of()));
                     continue;
@@ -72,7 +45,7 @@ final class TimestampColumnsPolicy implements SchemaPolicy {
                 if (MysqlColumnTarget.timestampWithoutDefault(c)) {
                     Optional<String> unfixable = MysqlColumnTarget.unfixable(schema, table, c);
                     List<String> fix = unfixable.isPresent() ? List.of() : List.of(MysqlColumnTarget.modify(table, c));
-                    findings.add(finding(table, c, "has no default, so every insert must set it",
+                    findings.add(columnFinding(table, c, "has no default, so every insert must set it",
                             unfixable.map(why -> "No automatic fix: " + why + ".")
                                     .orElseGet(() -> "Give it DEFAULT CURRENT_TIMESTAMP(3): " + fix.get(0) + ";"),
                             fix));
@@ -81,7 +54,7 @@ final class TimestampColumnsPolicy implements SchemaPolicy {
                     String add = "ALTER TABLE " + MysqlColumnTarget.quote(table.name()) + " ADD INDEX "
                             + MysqlColumnTarget.quote(indexName(table.name(), c.name())) + " ("
                             + MysqlColumnTarget.quote(c.name()) + ")";
-                    findings.add(finding(table, c, "is not indexed, so listing recent rows scans the table",
+                    findings.add(columnFinding(table, c, "is not indexed, so listing recent rows scans the table",
                             "Index it: " + add + ";", List.of(add)));
                 }
             }
@@ -96,15 +69,8 @@ final class TimestampColumnsPolicy implements SchemaPolicy {
                 + MysqlColumnTarget.quote(indexName(table.name(), name)) + " (" + MysqlColumnTarget.quote(name) + ")";
         Finding finding = new Finding(ID, defaultSeverity(), defaultRisk(), Location.of(table.name()),
                 "table " + table.name(), "Table " + table.name() + " has no " + name + " column.",
-                "Add it with its index: " + add + ";", "docs/schema-policies.md#" + ID);
+                "Add it with its index: " + add + ";", anchor());
         return new PolicyFinding(finding, table.name(), Optional.of(name), List.of(add));
-    }
-
-    private PolicyFinding finding(TableModel table, ColumnModel column, String problem, String help, List<String> fix) {
-        Finding finding = new Finding(ID, defaultSeverity(), defaultRisk(), Location.of(table.name() + "." + column.name()),
-                PolicyText.definition(column), "Column " + table.name() + "." + column.name() + " " + problem + ".",
-                help, "docs/schema-policies.md#" + ID);
-        return new PolicyFinding(finding, table.name(), Optional.of(column.name()), fix);
     }
 
     /** {@code <table>_<column>_idx}, shortened to MySQL's 64-character limit. */
@@ -112,10 +78,5 @@ final class TimestampColumnsPolicy implements SchemaPolicy {
         String suffix = "_" + column + "_idx";
         String head = table.length() + suffix.length() > 64 ? table.substring(0, 64 - suffix.length()) : table;
         return head + suffix;
-    }
-
-    @Override
-    public String toString() {
-        return ID;
     }
 }
