@@ -144,7 +144,9 @@ final class Engine implements AutoCloseable {
             throw e;
         }
         recordFixes(after, report);
-        events.on(new dev.keel.spi.event.SchemaPolicyChecked("migrate", report));
+        if (!report.policies().isEmpty()) {
+            events.on(new dev.keel.spi.event.SchemaPolicyChecked("migrate", report));
+        }
         return migrated;
     }
 

@@ -48,9 +48,13 @@ final class SchemaPolicyRun {
         return rules.activePolicies().stream().filter(p -> p.dialects().contains(dialect.id())).toList();
     }
 
-    /** What the policies find, changing nothing. */
+    /** What the policies find, changing nothing; no policy in the report when the dialect cannot describe its schema. */
     PolicyReport check() {
-        List<PolicyFinding> findings = findings();
+        Optional<SchemaModel> schema = schema();
+        if (schema.isEmpty()) {
+            return new PolicyReport(List.of(), List.of(), List.of(), List.of());
+        }
+        List<PolicyFinding> findings = findings(schema.get());
         return new PolicyReport(ids(), findings, List.of(), findings);
     }
 
@@ -60,7 +64,11 @@ final class SchemaPolicyRun {
      * @throws dev.keel.spi.KeelException when a fix statement fails (recorded like a failed migration)
      */
     PolicyReport checkAndFix(Migrator migrator, Version after) {
-        List<PolicyFinding> findings = findings();
+        Optional<SchemaModel> schema = schema();
+        if (schema.isEmpty()) {
+            return check();
+        }
+        List<PolicyFinding> findings = findings(schema.get());
         List<AppliedStep> fixes = new ArrayList<>();
         for (String pack : rules.fixPacks()) {
             List<String> statements = fixStatements(findings, pack);
@@ -73,7 +81,9 @@ final class SchemaPolicyRun {
                 fixes.add(migrator.applyRecorded(script, sql));
             }
         }
-        return new PolicyReport(ids(), findings, fixes, fixes.isEmpty() ? findings : findings());
+        // checked again after fixing, so the report says what the fixes left
+        List<PolicyFinding> remaining = fixes.isEmpty() ? findings : findings(schema().orElseThrow());
+        return new PolicyReport(ids(), findings, fixes, remaining);
     }
 
     /** The distinct fix statements of the findings of one pack's policies, in finding order. */
@@ -93,20 +103,17 @@ final class SchemaPolicyRun {
                 Optional.empty(), TransactionMode.TRANSACTIONAL, List.of(), List.of(), Optional.empty(), Map.of(), false);
     }
 
-    /** Every policy's findings on the schema as it is now; a policy that throws becomes a finding of that policy. */
-    private List<PolicyFinding> findings() {
-        List<SchemaPolicy> policies = policies();
-        if (policies.isEmpty()) {
-            return List.of();
-        }
-        Optional<SchemaModel> schema = dialect.schema(session, historyTable);
-        if (schema.isEmpty()) {
-            return List.of();
-        }
+    /** The schema as it is now; empty when no policy runs here or the dialect cannot describe its schema. */
+    private Optional<SchemaModel> schema() {
+        return policies().isEmpty() ? Optional.empty() : dialect.schema(session, historyTable);
+    }
+
+    /** Every policy's findings on the schema; a policy that throws becomes a finding of that policy. */
+    private List<PolicyFinding> findings(SchemaModel schema) {
         List<PolicyFinding> findings = new ArrayList<>();
-        for (SchemaPolicy policy : policies) {
+        for (SchemaPolicy policy : policies()) {
             try {
-                findings.addAll(policy.check(schema.get()));
+                findings.addAll(policy.check(schema));
             } catch (RuntimeException e) {
                 findings.add(new PolicyFinding(new Finding(policy.id(), policy.defaultSeverity(), policy.defaultRisk(),
                         Location.of("(schema)"), "", "The schema policy failed: " + e,
