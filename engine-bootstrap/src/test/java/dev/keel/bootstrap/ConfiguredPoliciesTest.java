@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
-import dev.keel.spi.Location;
 import dev.keel.spi.Problem;
 import dev.keel.spi.Risk;
 import dev.keel.spi.rule.Finding;
-import dev.keel.spi.rule.PolicyFinding;
 import dev.keel.spi.rule.SchemaPolicy;
 import dev.keel.spi.rule.Severity;
 import dev.keel.spi.schema.SchemaModel;
@@ -30,37 +28,8 @@ class ConfiguredPoliciesTest {
     @TempDir
     Path dir;
 
-    /** A policy that reports one finding with one fix statement. */
-    private record OnePolicy(String id, Optional<String> pack) implements SchemaPolicy {
-        @Override
-        public String description() {
-            return "test";
-        }
-
-        @Override
-        public Severity defaultSeverity() {
-            return Severity.WARNING;
-        }
-
-        @Override
-        public Risk defaultRisk() {
-            return Risk.LOW;
-        }
-
-        @Override
-        public List<String> dialects() {
-            return List.of("mysql");
-        }
-
-        @Override
-        public List<PolicyFinding> check(SchemaModel schema) {
-            return List.of(new PolicyFinding(new Finding(id, Severity.WARNING, Risk.LOW, Location.of("t.c"), "c int",
-                    "bad", "fix it", "docs"), "t", Optional.of("c"), List.of("ALTER TABLE t MODIFY c BIGINT")));
-        }
-    }
-
-    private final List<SchemaPolicy> policies = List.of(new OnePolicy("always", Optional.empty()),
-            new OnePolicy("typed", Optional.of("types")));
+    private final List<SchemaPolicy> policies = List.of(new StubPolicy("always"),
+            new StubPolicy("typed", Optional.of("types")));
 
     private ConfiguredRules configured(String yaml) {
         return new ConfiguredRules(List.of(new KeywordRule("no-drop", "DROP")), policies,

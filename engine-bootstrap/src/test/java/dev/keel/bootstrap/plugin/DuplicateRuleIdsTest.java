@@ -3,18 +3,17 @@ package dev.keel.bootstrap.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keel.bootstrap.StubPolicy;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.Problem;
 import dev.keel.spi.Risk;
 import dev.keel.spi.rule.Finding;
 import dev.keel.spi.rule.MigrationContext;
 import dev.keel.spi.rule.ParsedStatement;
-import dev.keel.spi.rule.PolicyFinding;
 import dev.keel.spi.rule.Rule;
 import dev.keel.spi.rule.RuleProvider;
 import dev.keel.spi.rule.SchemaPolicy;
 import dev.keel.spi.rule.Severity;
-import dev.keel.spi.schema.SchemaModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,33 +42,6 @@ class DuplicateRuleIdsTest {
         }
     }
 
-    private record NamedPolicy(String id) implements SchemaPolicy {
-        @Override
-        public String description() {
-            return "p";
-        }
-
-        @Override
-        public Severity defaultSeverity() {
-            return Severity.INFO;
-        }
-
-        @Override
-        public Risk defaultRisk() {
-            return Risk.LOW;
-        }
-
-        @Override
-        public List<String> dialects() {
-            return List.of("mysql");
-        }
-
-        @Override
-        public List<PolicyFinding> check(SchemaModel schema) {
-            return List.of();
-        }
-    }
-
     private record Provider(String id, List<Rule> rules, List<SchemaPolicy> policies) implements RuleProvider {
     }
 
@@ -77,11 +49,11 @@ class DuplicateRuleIdsTest {
     void aPolicyWithARulesIdIsADuplicate() {
         List<Problem> problems = DuplicateRuleIds.find(List.of(
                 new Provider("a", List.of(new NamedRule("same")), List.of()),
-                new Provider("b", List.of(), List.of(new NamedPolicy("same"), new NamedPolicy("other")))));
+                new Provider("b", List.of(), List.of(new StubPolicy("same"), new StubPolicy("other")))));
         assertEquals(1, problems.size(), problems::toString);
         assertEquals(ErrorCode.RULE_DUPLICATE_ID, problems.get(0).code());
         assertTrue(problems.get(0).what().contains("'same'"), problems.get(0).what());
-        assertTrue(problems.get(0).what().contains("NamedPolicy") && problems.get(0).what().contains("NamedRule"),
+        assertTrue(problems.get(0).what().contains("StubPolicy") && problems.get(0).what().contains("NamedRule"),
                 problems.get(0).what());
     }
 
