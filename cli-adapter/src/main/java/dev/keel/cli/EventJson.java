@@ -3,6 +3,7 @@ package dev.keel.cli;
 import dev.keel.spi.event.KeelEvent;
 import dev.keel.spi.event.RecoveryPerformed;
 import dev.keel.spi.event.RunStep;
+import dev.keel.spi.event.SchemaPolicyChecked;
 import dev.keel.spi.event.SnapshotProgressed;
 import dev.keel.spi.event.SnapshotRestored;
 import dev.keel.spi.event.SnapshotTaken;
@@ -44,6 +45,9 @@ final class EventJson {
             map.put("snapshotId", e.snapshotId());
             map.put("verified", e.verified());
             map.put("elapsedMs", e.elapsedMs());
+        } else if (event instanceof SchemaPolicyChecked e) {
+            map.put("command", e.command());
+            map.put("report", PolicyReportJson.report(e.report()));
         } else if (event instanceof RecoveryPerformed e) {
             map.put("interrupted", e.interrupted());
             map.put("action", e.action());

@@ -53,7 +53,7 @@ final class FindingText {
                 "  @|faint docs: " + TextOutput.escape(finding.docsAnchor()) + "|@");
     }
 
-    private static String style(Severity severity) {
+    static String style(Severity severity) {
         return switch (severity) {
             case ERROR -> "bold,red";
             case WARNING -> "bold,yellow";

@@ -4,11 +4,15 @@ import dev.keel.bootstrap.Keel;
 import dev.keel.bootstrap.KeelVersion;
 import dev.keel.bootstrap.LintReport;
 import dev.keel.bootstrap.LintRequest;
+import dev.keel.spi.ErrorCode;
+import dev.keel.spi.KeelException;
 import dev.keel.spi.rule.Finding;
+import dev.keel.spi.rule.PolicyReport;
 import dev.keel.spi.rule.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +47,14 @@ final class LintCommand extends KeelCommand {
     @Option(names = "--rules", description = "List every rule (id, severity, risk, pack, parameters) as this environment runs it, and lint nothing.")
     boolean listRules;
 
+    @Option(names = "--schema", description = "Check the live database's schema against the schema policies turned on"
+            + " in rules.packs (connects to the database) instead of linting files.")
+    boolean schema;
+
+    @Option(names = "--fix", description = "With --schema: apply the fixes of the packs named in rules.fix, recorded in"
+            + " history like a migration.")
+    boolean fix;
+
     LintCommand(CommandContext context) {
         super(context);
     }
@@ -55,7 +67,10 @@ final class LintCommand extends KeelCommand {
         List<Path> resolved = files.stream().map(f -> f.isAbsolute() ? f : cwd.resolve(f).normalize()).toList();
         try (Keel keel = context.openKeel()) {
             if (listRules) {
-                return new RuleListing(context).print(keel.rules(), chosen != Format.text);
+                return new RuleListing(context).print(keel.rules(), keel.policies(), chosen != Format.text);
+            }
+            if (schema || fix) {
+                return schema(keel, chosen);
             }
             LintReport report = keel.lint(new LintRequest(resolved, Optional.ofNullable(dialect),
                     Optional.ofNullable(targetVersion)));
@@ -68,6 +83,32 @@ final class LintCommand extends KeelCommand {
             }
             return code;
         }
+    }
+
+    /** {@code --schema}: the schema policies on the live schema; exit 3 when a remaining finding is an error. */
+    private int schema(Keel keel, Format chosen) {
+        if (!schema) {
+            throw KeelException.of(ErrorCode.OPTION_INVALID, "--fix applies schema-policy fixes and needs --schema.",
+                    "Run 'keel lint --schema --fix'.");
+        }
+        if (chosen == Format.sarif || !files.isEmpty()) {
+            throw KeelException.of(ErrorCode.OPTION_INVALID,
+                    "--schema checks the live database; it takes no FILES and reports as text, compact or json.",
+                    "Run 'keel lint --schema' (add --json for JSON), and lint files in a separate call.");
+        }
+        PolicyReport report = keel.checkSchema(fix);
+        int code = report.hasErrors() ? LINT_ERRORS : DONE;
+        switch (chosen) {
+            case json -> {
+                Map<String, Object> document = JsonOutput.document("lint", code == DONE);
+                document.put("exitCode", code);
+                document.put("schemaPolicies", PolicyReportJson.report(report));
+                context.jsonOutput().write(document);
+            }
+            case compact -> report.remaining().forEach(f -> context.text().line(PolicyReportText.oneLine(f.finding())));
+            default -> PolicyReportText.lines(report).forEach(context.text()::line);
+        }
+        return code;
     }
 
     private void compact(LintReport report, ShownPaths paths) {

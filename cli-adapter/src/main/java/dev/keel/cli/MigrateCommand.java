@@ -74,6 +74,9 @@ final class MigrateCommand extends KeelCommand {
         report.snapshot().ifPresent(s -> document.put("snapshot", SnapshotJson.snapshot(s)));
         document.put("elapsedMs", report.elapsedMs());
         document.put("events", events);
+        // the schema policies' verdict after the run, when they ran (docs/schema-policies.md#json)
+        events.stream().filter(e -> "SchemaPolicyChecked".equals(e.get("type"))).findFirst()
+                .ifPresent(e -> document.put("schemaPolicies", e.get("report")));
         return document;
     }
 

@@ -10,6 +10,7 @@ import dev.keel.spi.event.RecoveryPerformed;
 import dev.keel.spi.event.RunFinished;
 import dev.keel.spi.event.RunStarted;
 import dev.keel.spi.event.RunStep;
+import dev.keel.spi.event.SchemaPolicyChecked;
 import dev.keel.spi.event.SnapshotProgressed;
 import dev.keel.spi.event.SnapshotRestored;
 import dev.keel.spi.event.SnapshotTaken;
@@ -69,6 +70,9 @@ final class TextProgress implements KeelListener {
             step(e);
         } else if (event instanceof SnapshotProgressed e) {
             progress(e);
+        } else if (event instanceof SchemaPolicyChecked e) {
+            finish();
+            PolicyReportText.lines(e.report()).forEach(text::line);
         } else {
             String line = lineFor(event);
             if (line != null && stepOnLine && (event instanceof SnapshotTaken || event instanceof SnapshotRestored)) {

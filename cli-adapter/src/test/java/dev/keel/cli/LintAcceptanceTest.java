@@ -140,4 +140,32 @@ class LintAcceptanceTest {
         CliRun text = keel(work, "lint", "--rules", "--dialect", "sqlite").assertExit(0);
         assertTrue(text.stdout().contains("off drop-table error, risk high"), text::toString);
     }
+
+    @Test
+    void fixWithoutSchemaAndSchemaWithFilesOrSarifAreUsageErrors() throws IOException {
+        write("keel.yaml", "url: jdbc:sqlite:app.db\n");
+        CliRun fix = keel(work, "lint", "--fix").assertExit(2);
+        assertTrue(fix.stderr().contains("--fix applies schema-policy fixes and needs --schema"), fix::toString);
+        CliRun sarif = keel(work, "lint", "--schema", "--format", "sarif").assertExit(2);
+        assertTrue(sarif.stderr().contains("KEEL-E0104"), sarif::toString);
+        assertFalse(Files.exists(work.resolve("app.db")), "nothing connected");
+    }
+
+    @Test
+    void rulesAlsoListsTheSchemaPoliciesWithTheirPackAndFix() throws IOException {
+        write("keel.yaml", "rules:\n  packs: [type-normalisation]\n  fix: [type-normalisation]\n"
+                + "  disable: [mysql-float-double]\n  severity: { mysql-utf8mb4: error }\n");
+        CliRun run = keel(work, "lint", "--rules", "--dialect", "mysql", "--json").assertExit(0);
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        run.json().path("policies").forEach(p -> byId.put(p.path("id").asText(), p));
+        assertEquals(7, byId.size(), run::toString);
+        assertTrue(byId.get("mysql-int-bigint").path("enabled").asBoolean(), run::toString);
+        assertTrue(byId.get("mysql-int-bigint").path("fix").asBoolean(), run::toString);
+        assertEquals("type-normalisation", byId.get("mysql-int-bigint").path("pack").asText());
+        assertFalse(byId.get("mysql-float-double").path("enabled").asBoolean(), run::toString);
+        assertEquals("error", byId.get("mysql-utf8mb4").path("severity").asText());
+        CliRun text = keel(work, "lint", "--rules", "--dialect", "mysql").assertExit(0);
+        assertTrue(text.stdout().contains("on  mysql-int-bigint warning, risk medium (pack type-normalisation, fixed),"
+                + " schema policy for mysql"), text::toString);
+    }
 }

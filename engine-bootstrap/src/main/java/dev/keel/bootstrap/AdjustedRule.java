@@ -17,13 +17,11 @@ import java.util.Optional;
 final class AdjustedRule implements Rule {
 
     private final Rule rule;
-    private final Optional<Severity> severity;
-    private final Optional<Risk> risk;
+    private final ConfiguredLevels levels;
 
-    AdjustedRule(Rule rule, Optional<Severity> severity, Optional<Risk> risk) {
+    AdjustedRule(Rule rule, ConfiguredLevels levels) {
         this.rule = rule;
-        this.severity = severity;
-        this.risk = risk;
+        this.levels = levels;
     }
 
     @Override
@@ -38,20 +36,17 @@ final class AdjustedRule implements Rule {
 
     @Override
     public Severity defaultSeverity() {
-        return severity.orElseGet(rule::defaultSeverity);
+        return levels.severity().orElseGet(rule::defaultSeverity);
     }
 
     @Override
     public Risk defaultRisk() {
-        return risk.orElseGet(rule::defaultRisk);
+        return levels.risk().orElseGet(rule::defaultRisk);
     }
 
     @Override
     public List<Finding> check(ParsedStatement statement, MigrationContext migration) {
-        return rule.check(statement, migration).stream()
-                .map(f -> new Finding(f.ruleId(), severity.orElse(f.severity()), risk.orElse(f.risk()), f.location(),
-                        f.excerpt(), f.message(), f.remediation(), f.docsAnchor()))
-                .toList();
+        return rule.check(statement, migration).stream().map(levels::apply).toList();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.keel.spi.Problem;
 import dev.keel.spi.Risk;
 import dev.keel.spi.rule.Rule;
 import dev.keel.spi.rule.RuleProvider;
+import dev.keel.spi.rule.SchemaPolicy;
 import dev.keel.spi.rule.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +19,28 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The discovered rules with the environment's {@code rules:} configuration applied: which rules run (not disabled;
- * opt-in pack turned on), with their parameters and configured levels. Every rule id, pack and parameter the
- * configuration names is checked against the rules first; all mistakes are reported together and nothing runs.
+ * The discovered rules and schema policies with the environment's {@code rules:} configuration applied: which rules and
+ * policies run (not disabled; opt-in pack turned on), with their parameters and configured levels, and which packs'
+ * policy fixes are applied ({@code rules.fix}). Every rule or policy id, pack and parameter the configuration names is
+ * checked against them first; all mistakes are reported together and nothing runs.
  */
 final class ConfiguredRules {
 
     private final List<Rule> discovered;
+    private final List<SchemaPolicy> policies;
     private final RuleSettings settings;
     private final List<Rule> active;
+    private final List<SchemaPolicy> activePolicies;
 
     /** @throws KeelException naming every unknown rule id, pack or parameter, and every rejected parameter value */
     ConfiguredRules(List<Rule> discovered, RuleSettings settings) {
+        this(discovered, List.of(), settings);
+    }
+
+    /** @throws KeelException naming every unknown rule or policy id, pack or parameter, and every rejected value */
+    ConfiguredRules(List<Rule> discovered, List<SchemaPolicy> policies, RuleSettings settings) {
         this.discovered = List.copyOf(discovered);
+        this.policies = List.copyOf(policies);
         this.settings = settings;
         List<Problem> problems = new ArrayList<>();
         check(problems);
@@ -40,15 +50,34 @@ final class ConfiguredRules {
                 configured(rule, problems).ifPresent(running::add);
             }
         }
+        List<SchemaPolicy> checking = new ArrayList<>();
+        for (SchemaPolicy policy : this.policies) {
+            if (!settings.disables(policy.id()) && policy.pack().map(settings.packNames()::contains).orElse(true)) {
+                ConfiguredLevels levels = levels(policy.id());
+                checking.add(levels.none() ? policy : new AdjustedPolicy(policy, levels));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new KeelException(problems);
         }
         this.active = List.copyOf(running);
+        this.activePolicies = List.copyOf(checking);
     }
 
     /** The rules of every provider, configured by {@code settings}. */
     static ConfiguredRules of(List<RuleProvider> providers, RuleSettings settings) {
-        return new ConfiguredRules(providers.stream().flatMap(p -> p.rules().stream()).toList(), settings);
+        return new ConfiguredRules(providers.stream().flatMap(p -> p.rules().stream()).toList(),
+                providers.stream().flatMap(p -> p.policies().stream()).toList(), settings);
+    }
+
+    /** The schema policies that run, configured. */
+    List<SchemaPolicy> activePolicies() {
+        return activePolicies;
+    }
+
+    /** The packs whose policy fixes are applied after migrating ({@code rules.fix}). */
+    Set<String> fixPacks() {
+        return settings.fixPackNames();
     }
 
     /** The rules that run, configured. */
@@ -78,6 +107,18 @@ final class ConfiguredRules {
                 .toList();
     }
 
+    /** Every discovered schema policy as this environment runs it, in discovery order. */
+    List<PolicyStatus> policyStatuses() {
+        return policies.stream()
+                .map(policy -> {
+                    boolean enabled = activePolicies.stream().anyMatch(p -> p.id().equals(policy.id()));
+                    boolean fixed = enabled && policy.pack().map(settings.fixPackNames()::contains).orElse(false);
+                    return new PolicyStatus(policy, settings.severity(policy.id()).orElse(policy.defaultSeverity()),
+                            settings.risk(policy.id()).orElse(policy.defaultRisk()), enabled, fixed);
+                })
+                .toList();
+    }
+
     private boolean runs(Rule rule) {
         return !settings.disables(rule.id()) && rule.pack().map(settings.packNames()::contains).orElse(true);
     }
@@ -99,10 +140,12 @@ final class ConfiguredRules {
                 return Optional.empty();
             }
         }
-        Optional<Severity> severity = settings.severity(rule.id());
-        Optional<Risk> risk = settings.risk(rule.id());
-        return Optional.of(severity.isEmpty() && risk.isEmpty() ? withOptions
-                : new AdjustedRule(withOptions, severity, risk));
+        ConfiguredLevels levels = levels(rule.id());
+        return Optional.of(levels.none() ? withOptions : new AdjustedRule(withOptions, levels));
+    }
+
+    private ConfiguredLevels levels(String id) {
+        return new ConfiguredLevels(settings.severity(id), settings.risk(id));
     }
 
     /** Rule ids, packs and parameter names the configuration names must exist. */
@@ -114,6 +157,7 @@ final class ConfiguredRules {
                 .ifPresent(s -> requireRule(id, parent(s.key(), 2), s, problems)));
         Set<String> packs = new TreeSet<>();
         discovered.forEach(r -> r.pack().ifPresent(packs::add));
+        policies.forEach(p -> p.pack().ifPresent(packs::add));
         for (Setting pack : settings.packs()) {
             if (!packs.contains(pack.value())) {
                 problems.add(Problem.at(ErrorCode.RULE_UNKNOWN, pack.location(),
@@ -123,6 +167,11 @@ final class ConfiguredRules {
                                 : "Use one of: " + String.join(", ", packs) + "; 'keel lint --rules' shows each rule's pack."));
             }
         }
+        checkFixes(problems);
+        settings.options().forEach((id, values) -> findPolicy(id).ifPresent(policy -> values.values().stream().findFirst()
+                .ifPresent(setting -> problems.add(Problem.at(ErrorCode.RULE_UNKNOWN, setting.location(),
+                        "'" + parent(setting.key(), 1) + "' sets parameters of schema policy " + id
+                                + ", which takes none.", "Remove it: schema policies take no parameters.")))));
         settings.options().forEach((id, values) -> find(id).ifPresent(rule -> values.forEach((name, setting) -> {
             if (!rule.parameters().containsKey(name)) {
                 problems.add(Problem.at(ErrorCode.RULE_UNKNOWN, setting.location(),
@@ -133,18 +182,46 @@ final class ConfiguredRules {
         })));
     }
 
-    /** A problem when no discovered rule has {@code id}, as named under {@code keyPath} at {@code where}'s place. */
+    /** Every pack {@code rules.fix} names must have a policy offering fixes, and be turned on in {@code rules.packs}. */
+    private void checkFixes(List<Problem> problems) {
+        Set<String> fixable = new TreeSet<>();
+        policies.forEach(p -> p.pack().ifPresent(fixable::add));
+        for (Setting fix : settings.fixes()) {
+            if (!fixable.contains(fix.value())) {
+                problems.add(Problem.at(ErrorCode.RULE_UNKNOWN, fix.location(),
+                        "'" + fix.key() + "' names the pack '" + fix.value() + "', which no installed schema policy"
+                                + " belongs to, so there is nothing to fix.",
+                        fixable.isEmpty() ? "Remove it: the installed schema policies declare no pack."
+                                : "Use one of: " + String.join(", ", fixable) + "."));
+            } else if (!settings.packNames().contains(fix.value())) {
+                problems.add(Problem.at(ErrorCode.CONFIG_INVALID, fix.location(),
+                        "'" + fix.key() + "' names the pack '" + fix.value() + "', which is not turned on here, so its"
+                                + " policies do not run and there is nothing to fix.",
+                        "Add '" + fix.value() + "' to 'rules.packs' as well (or remove it from 'rules.fix')."));
+            }
+        }
+    }
+
+    /**
+     * A problem when no discovered rule or schema policy has {@code id}, as named under {@code keyPath} at
+     * {@code where}'s place.
+     */
     private void requireRule(String id, String keyPath, Setting where, List<Problem> problems) {
-        if (find(id).isPresent()) {
+        if (find(id).isPresent() || findPolicy(id).isPresent()) {
             return;
         }
         String lower = id.toLowerCase(Locale.ROOT);
-        Optional<String> otherCase = discovered.stream().map(Rule::id)
+        Optional<String> otherCase = java.util.stream.Stream.concat(discovered.stream().map(Rule::id),
+                        policies.stream().map(SchemaPolicy::id))
                 .filter(known -> known.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
         problems.add(Problem.at(ErrorCode.RULE_UNKNOWN, where.location(),
                 "'" + keyPath + "' names the rule '" + id + "', which no installed rule provider offers.",
                 otherCase.map(known -> "Write the id as '" + known + "' (ids are lower case).")
                         .orElse("Use a rule id listed by 'keel lint --rules', or install the plugin that provides it.")));
+    }
+
+    private Optional<SchemaPolicy> findPolicy(String id) {
+        return policies.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     private Optional<Rule> find(String id) {

@@ -115,6 +115,72 @@ final class Engine implements AutoCloseable {
     }
 
     MigrationReport migrate(MigrateOptions options) {
+        // rules: is checked before anything runs, so a mistake in it cannot surface after migrations were applied
+        configuredRules();
+        return applyMigrations(options);
+    }
+
+    /**
+     * The hook after the migrations of a run were applied, inside the run's protection (so a snapshot also covers the
+     * fixes, and post-migration hooks see the fixed schema): when the run applied something, the schema policies check
+     * the migrated schema and the packs named in {@code rules.fix} apply their fixes as a recorded migration; the
+     * report goes out as an event.
+     */
+    private MigrationReport afterMigrating(Connected c, KeelListener events, MigrationReport migrated) {
+        if (migrated.dryRun() || migrated.applied().isEmpty()) {
+            return migrated;
+        }
+        Version after = migrated.applied().get(migrated.applied().size() - 1).version();
+        SchemaPolicyRun run = new SchemaPolicyRun(configuredRules(), c.dialect(), c.session(), c.history().tableName());
+        if (run.policies().isEmpty()) {
+            return migrated;
+        }
+        dev.keel.spi.rule.PolicyReport report;
+        try {
+            report = run.checkAndFix(migrator(c, events), after);
+        } catch (KeelException e) {
+            audit().record("policy-fix", "failed", Map.of("after", after.text(), "error", e.problems().get(0).what(),
+                    "code", e.code().code()));
+            throw e;
+        }
+        recordFixes(after, report);
+        if (!report.policies().isEmpty()) {
+            events.on(new dev.keel.spi.event.SchemaPolicyChecked("migrate", report));
+        }
+        return migrated;
+    }
+
+    /**
+     * The schema policies of this environment on the live schema ({@code keel lint --schema}); with {@code fix}, the
+     * packs named in {@code rules.fix} apply their fixes, recorded after the newest applied migration.
+     */
+    dev.keel.spi.rule.PolicyReport checkSchema(boolean fix) {
+        ConfiguredRules rules = configuredRules();
+        recoverIfNeeded();
+        try (Connected c = connect()) {
+            SchemaPolicyRun run = new SchemaPolicyRun(rules, c.dialect(), c.session(), c.history().tableName());
+            if (!fix || rules.fixPacks().isEmpty() || run.policies().isEmpty()) {
+                return run.check();
+            }
+            List<AppliedMigration> rows = c.history().exists() ? c.history().readAll() : List.of();
+            Version after = rows.stream().filter(r -> r.isApplied() && !r.isPolicyFix()).map(AppliedMigration::version)
+                    .max(java.util.Comparator.naturalOrder()).orElse(Version.parse("0"));
+            dev.keel.spi.rule.PolicyReport report = run.checkAndFix(migrator(c, listener), after);
+            recordFixes(after, report);
+            return report;
+        }
+    }
+
+    /** Policy fixes go to the audit log like a run: which packs, after which migration, how many statements. */
+    private void recordFixes(Version after, dev.keel.spi.rule.PolicyReport report) {
+        if (!report.fixes().isEmpty()) {
+            audit().record("policy-fix", "ok", Map.of("after", after.text(),
+                    "scripts", report.fixes().stream().map(dev.keel.spi.migration.AppliedStep::script).toList(),
+                    "statements", report.fixes().stream().mapToInt(dev.keel.spi.migration.AppliedStep::statements).sum()));
+        }
+    }
+
+    private MigrationReport applyMigrations(MigrateOptions options) {
         // Files are read on another thread while this one connects, takes the lock and reads history.
         CompletableFuture<Files> reading = readFilesInBackground();
         Supplier<List<MigrationScript>> files = () -> joined(reading).orThrow();
@@ -169,7 +235,7 @@ final class Engine implements AutoCloseable {
                 listener.on(event);
             };
             try {
-                MigrationReport report = migrator(c, raising).migrate(files, request(options));
+                MigrationReport report = afterMigrating(c, raising, migrator(c, raising).migrate(files, request(options)));
                 if (!report.applied().isEmpty()) {
                     audit().record("run", "ok", runDetails(report.plan(), report.applied().size(), Optional.empty()));
                 }
@@ -197,7 +263,7 @@ final class Engine implements AutoCloseable {
         Work<MigrationReport> work = new Work<>("migrate", "Applying", preliminary.pending().size(), "migration",
                 watching -> {
                     try (Connected c = connect()) {
-                        return migrator(c, watching).migrate(files, request(options));
+                        return afterMigrating(c, watching, migrator(c, watching).migrate(files, request(options)));
                     }
                 },
                 report -> report.applied().size(),
@@ -876,12 +942,22 @@ final class Engine implements AutoCloseable {
 
     /** The discovered rules as this environment's {@code rules:} configures them, for every command that lints. */
     private Linter linter() {
-        return new Linter(analyzer(), ConfiguredRules.of(providers.rules(), settings.rules()));
+        return new Linter(analyzer(), configuredRules());
+    }
+
+    /** The discovered rules and schema policies as this environment's {@code rules:} configures them. */
+    private ConfiguredRules configuredRules() {
+        return ConfiguredRules.of(providers.rules(), settings.rules());
     }
 
     /** Every discovered rule as this environment runs it ({@code keel lint --rules}). */
     List<RuleStatus> rules() {
         return ConfiguredRules.of(providers.rules(), settings.rules()).statuses();
+    }
+
+    /** Every discovered schema policy as this environment runs it ({@code keel lint --rules}). */
+    List<PolicyStatus> policies() {
+        return configuredRules().policyStatuses();
     }
 
     /** The first statement analyzer offered by a discovered rule provider (Keel's built-in one normally). */

@@ -75,11 +75,29 @@ public final class Keel implements AutoCloseable {
     }
 
     /**
+     * Runs the environment's schema policies on the live schema (SPEC §5) and reports what they find; with {@code fix},
+     * the packs named in {@code rules.fix} apply their fixes as recorded statements (one history row per pack, script
+     * {@code << policy-fix PACK >>}) and the report says what remains. {@code migrate} does the same after a run that
+     * applied something.
+     */
+    public dev.keel.spi.rule.PolicyReport checkSchema(boolean fix) {
+        return engine.checkSchema(fix);
+    }
+
+    /**
      * Every discovered rule, plugins' included, as the chosen environment runs it: configured severity and risk, opt-in
      * pack, parameters, and whether it runs ({@code keel lint --rules}).
      */
     public List<RuleStatus> rules() {
         return engine.rules();
+    }
+
+    /**
+     * Every discovered schema policy, plugins' included, as the chosen environment runs it: configured severity and
+     * risk, pack, whether it runs and whether its fixes are applied ({@code keel lint --rules}).
+     */
+    public List<PolicyStatus> policies() {
+        return engine.policies();
     }
 
     /**

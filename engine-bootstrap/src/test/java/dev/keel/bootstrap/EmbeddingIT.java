@@ -58,7 +58,7 @@ class EmbeddingIT {
 
     /** Class path entries of the test run that an application embedding Keel would not have. */
     private static final Pattern TEST_ONLY = Pattern.compile(
-            "(junit-.*|opentest4j-.*|apiguardian-.*|surefire.*|failsafe.*|maven-surefire.*|maven-failsafe.*"
+            "(junit-.*|keel-engine-testkit-.*|opentest4j-.*|apiguardian-.*|surefire.*|failsafe.*|maven-surefire.*|maven-failsafe.*"
                     + "|common-java5.*|common-junit.*|test-classes)");
 
     @TempDir

@@ -4,6 +4,8 @@ import dev.keel.spi.rule.Rule;
 import dev.keel.spi.rule.RuleProvider;
 import dev.keel.spi.rule.StatementAnalyzer;
 import java.util.ArrayList;
+import dev.keel.rules.policy.TypeNormalisationPack;
+import dev.keel.spi.rule.SchemaPolicy;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +36,12 @@ public final class KeelRuleProvider implements RuleProvider {
     @Override
     public List<Rule> rules() {
         return RULES;
+    }
+
+    /** The opt-in {@code type-normalisation} pack of schema policies. */
+    @Override
+    public List<SchemaPolicy> policies() {
+        return TypeNormalisationPack.policies();
     }
 
     @Override

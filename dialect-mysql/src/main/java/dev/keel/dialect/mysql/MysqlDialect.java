@@ -10,6 +10,7 @@ import dev.keel.spi.session.DatabaseSession;
 import dev.keel.spi.dialect.Dialect;
 import dev.keel.spi.session.Row;
 import dev.keel.spi.dialect.SchemaFingerprint;
+import dev.keel.spi.schema.SchemaModel;
 import dev.keel.spi.ServerInfo;
 import dev.keel.spi.dialect.StatementSplitter;
 import dev.keel.spi.migration.MigrationHistory;
@@ -108,6 +109,12 @@ public final class MysqlDialect implements Dialect {
     @Override
     public SchemaFingerprint fingerprint(DatabaseSession session, String historyTable) {
         return MysqlSchemaFingerprint.of(session, historyTable);
+    }
+
+    /** Base tables with columns, keys and indexes, from the catalogue rows the fingerprint reads. */
+    @Override
+    public Optional<SchemaModel> schema(DatabaseSession session, String historyTable) {
+        return Optional.of(MysqlSchemaReader.read(session, historyTable, detect(session).product()));
     }
 
     @Override

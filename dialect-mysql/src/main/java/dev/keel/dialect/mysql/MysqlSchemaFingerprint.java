@@ -72,7 +72,7 @@ final class MysqlSchemaFingerprint {
 
     private SchemaFingerprint read() {
         List<String> sequences = new ArrayList<>();
-        for (Row row : rows("SELECT * FROM information_schema.tables WHERE table_schema = DATABASE()")) {
+        for (Row row : MysqlCatalogue.tables(session)) {
             String table = text(row, "table_name");
             if (isHistory(table) || "Y".equalsIgnoreCase(text(row, "temporary"))) {
                 continue;
@@ -84,13 +84,13 @@ final class MysqlSchemaFingerprint {
             boolean view = "VIEW".equalsIgnoreCase(type);
             add("table " + table, row, view ? List.of("table_type") : TABLE);
         }
-        for (Row row : rows("SELECT * FROM information_schema.columns WHERE table_schema = DATABASE()")) {
+        for (Row row : MysqlCatalogue.columns(session)) {
             String table = text(row, "table_name");
             if (!isHistory(table)) {
                 add("column " + table + "." + text(row, "column_name"), row, COLUMN);
             }
         }
-        for (Row row : rows("SELECT * FROM information_schema.statistics WHERE table_schema = DATABASE()")) {
+        for (Row row : MysqlCatalogue.indexColumns(session)) {
             String table = text(row, "table_name");
             if (!isHistory(table)) {
                 add("index " + table + "." + text(row, "index_name") + " #" + text(row, "seq_in_index"), row, INDEX);
@@ -102,7 +102,7 @@ final class MysqlSchemaFingerprint {
                 add("constraint " + table + "." + text(row, "constraint_name"), row, CONSTRAINT);
             }
         }
-        for (Row row : rows("SELECT * FROM information_schema.key_column_usage WHERE constraint_schema = DATABASE()")) {
+        for (Row row : MysqlCatalogue.keyColumns(session)) {
             String table = text(row, "table_name");
             if (isHistory(table)) {
                 continue;

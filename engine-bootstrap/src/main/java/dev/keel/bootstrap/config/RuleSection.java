@@ -15,13 +15,15 @@ import java.util.Optional;
  * @param risk     {@code rules.risk}: risk by rule id
  * @param options  {@code rules.options}: parameter values by rule id, then parameter name
  * @param packs    {@code rules.packs}: opt-in pack names, when written at this level
+ * @param fix      {@code rules.fix}: pack names whose schema-policy fixes Keel applies, when written at this level
  */
 public record RuleSection(
         Optional<List<Setting>> disable,
         Map<String, Setting> severity,
         Map<String, Setting> risk,
         Map<String, Map<String, Setting>> options,
-        Optional<List<Setting>> packs) {
+        Optional<List<Setting>> packs,
+        Optional<List<Setting>> fix) {
 
     public RuleSection {
         disable = disable.map(List::copyOf);
@@ -32,21 +34,24 @@ public record RuleSection(
         options.forEach((rule, values) -> copied.put(rule, ordered(values)));
         options = Collections.unmodifiableMap(copied);
         packs = packs.map(List::copyOf);
+        fix = fix.map(List::copyOf);
     }
 
     /** A level that writes no {@code rules:}. */
     public static RuleSection empty() {
-        return new RuleSection(Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty());
+        return new RuleSection(Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty());
     }
 
     /**
-     * This level with {@code section} written over it: the lists {@code disable} and {@code packs} are replaced as a
+     * This level with {@code section} written over it: the lists {@code disable}, {@code packs} and {@code fix} are
+     * replaced as a
      * whole when the section writes them ({@code disable: []} turns every rule back on); {@code severity},
      * {@code risk} and {@code options} are merged rule by rule, the section's entry for a rule replacing this one's.
      */
     public RuleSection overriddenBy(RuleSection section) {
         return new RuleSection(section.disable.or(() -> disable), merged(severity, section.severity),
-                merged(risk, section.risk), merged(options, section.options), section.packs.or(() -> packs));
+                merged(risk, section.risk), merged(options, section.options), section.packs.or(() -> packs),
+                section.fix.or(() -> fix));
     }
 
     private static <V> Map<String, V> merged(Map<String, V> below, Map<String, V> above) {

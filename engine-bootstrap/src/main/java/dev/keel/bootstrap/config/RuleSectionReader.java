@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class RuleSectionReader {
 
     /** The keys under {@code rules:}. */
-    static final List<String> KEYS = List.of("disable", "severity", "risk", "options", "packs");
+    static final List<String> KEYS = List.of("disable", "severity", "risk", "options", "packs", "fix");
 
     private final String display;
 
@@ -44,6 +44,7 @@ final class RuleSectionReader {
         Map<String, Setting> risk = Map.of();
         Map<String, Map<String, Setting>> options = Map.of();
         Optional<List<Setting>> packs = Optional.empty();
+        Optional<List<Setting>> fix = Optional.empty();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = ConfigFileReader.scalarKey(tuple.getKeyNode(), display);
             String keyPath = path + "." + key;
@@ -54,13 +55,14 @@ final class RuleSectionReader {
                 case "risk" -> risk = levels(value, keyPath, "low, medium or high", "rename-column: high");
                 case "options" -> options = options(value, keyPath);
                 case "packs" -> packs = Optional.of(names(value, keyPath, "pack names", "[naming]"));
+                case "fix" -> fix = Optional.of(names(value, keyPath, "pack names", "[type-normalisation]"));
                 default -> throw KeelException.at(ErrorCode.CONFIG_UNKNOWN_KEY,
                         ConfigFileReader.at(display, tuple.getKeyNode().getStartMark().orElse(null)),
                         "Unknown key '" + keyPath + "' in keel.yaml.",
                         "Under 'rules', use one of: " + String.join(", ", KEYS) + ".");
             }
         }
-        return new RuleSection(disable, severity, risk, options, packs);
+        return new RuleSection(disable, severity, risk, options, packs, fix);
     }
 
     /** A list of names; a single name is a list of one, an empty value none. */

@@ -21,13 +21,16 @@ import java.util.Set;
  * @param risks      risk by rule id ({@code low}, {@code medium}, {@code high})
  * @param options    parameter values by rule id, then parameter name
  * @param packs      opt-in packs turned on (each setting's value is the pack name)
+ * @param fixes      packs whose schema-policy fixes Keel applies after migrating (each setting's value is the pack
+ *                   name; such a pack must also be turned on)
  */
 public record RuleSettings(
         List<Setting> disabled,
         Map<String, Setting> severities,
         Map<String, Setting> risks,
         Map<String, Map<String, Setting>> options,
-        List<Setting> packs) {
+        List<Setting> packs,
+        List<Setting> fixes) {
 
     public RuleSettings {
         disabled = List.copyOf(disabled);
@@ -37,11 +40,12 @@ public record RuleSettings(
         options.forEach((rule, values) -> copied.put(rule, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
         options = Collections.unmodifiableMap(copied);
         packs = List.copyOf(packs);
+        fixes = List.copyOf(fixes);
     }
 
     /** No rule configuration: every rule outside a pack runs with its defaults. */
     public static RuleSettings none() {
-        return new RuleSettings(List.of(), Map.of(), Map.of(), Map.of(), List.of());
+        return new RuleSettings(List.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of());
     }
 
     /** Whether {@code ruleId} is turned off. */
@@ -64,6 +68,13 @@ public record RuleSettings(
         Map<String, String> values = new LinkedHashMap<>();
         options.getOrDefault(ruleId, Map.of()).forEach((name, setting) -> values.put(name, setting.value()));
         return values;
+    }
+
+    /** The names of the packs whose schema-policy fixes are applied. */
+    public Set<String> fixPackNames() {
+        Set<String> names = new LinkedHashSet<>();
+        fixes.forEach(s -> names.add(s.value()));
+        return names;
     }
 
     /** The names of the packs turned on. */

@@ -141,7 +141,8 @@ public final class SettingsResolver {
             options.put(rule, interpolated);
         });
         return new RuleSettings(written.disable().orElse(List.of()).stream().map(this::interpolate).toList(),
-                severities, risks, options, written.packs().orElse(List.of()).stream().map(this::interpolate).toList());
+                severities, risks, options, written.packs().orElse(List.of()).stream().map(this::interpolate).toList(),
+                written.fix().orElse(List.of()).stream().map(this::interpolate).toList());
     }
 
     private SnapshotSettings snapshot(Map<SettingKey, Setting> merged, Map<String, ListSetting> written,

@@ -130,6 +130,33 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Applies statements that no migration file holds (a schema policy fix) the way a migration is applied: under the
+     * migration lock, in a transaction where DDL is transactional and statement by statement otherwise, with its
+     * events and one history row for {@code script} (whose name tells it apart from files), and the schema fingerprint
+     * recorded after it.
+     *
+     * @throws KeelException lock timeout (exit 5), a failed statement rolled back (exit 1) or left partially applied
+     *     (exit 6)
+     */
+    public AppliedStep applyRecorded(MigrationScript script, List<SqlStatement> statements) {
+        try (DatabaseLock.Held lock = acquireLock()) {
+            history.ensureExists();
+            int rank = history.readAll().stream().mapToInt(AppliedMigration::rank).max().orElse(0) + 1;
+            Protection protection = dialect.capabilities().transactionalDdl() ? Protection.TRANSACTION : Protection.NONE;
+            PlannedMigration migration = new PlannedMigration(script, statements, protection, Optional.empty());
+            List<AppliedStep> applied = new ArrayList<>();
+            try {
+                applied.add(protection == Protection.TRANSACTION
+                        ? applyInTransaction(migration, rank, List.of())
+                        : applyStatementByStatement(migration, rank, List.of()));
+            } finally {
+                recordFingerprint(applied);
+            }
+            return applied.get(0);
+        }
+    }
+
     /** Tries the lock at once; when another run holds it, says so and waits up to the timeout. */
     private DatabaseLock.Held acquireLock() {
         DatabaseLock lock = dialect.lock(session);

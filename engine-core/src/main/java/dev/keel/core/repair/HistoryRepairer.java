@@ -33,7 +33,7 @@ public final class HistoryRepairer {
     public List<String> repair(List<MigrationScript> files) {
         List<AppliedMigration> rows = history.readAll();
         Map<Version, AppliedMigration> latest = new LinkedHashMap<>();
-        rows.stream().sorted(Comparator.comparingInt(AppliedMigration::rank)).forEach(r -> latest.put(r.version(), r));
+        rows.stream().filter(r -> !r.isPolicyFix()).sorted(Comparator.comparingInt(AppliedMigration::rank)).forEach(r -> latest.put(r.version(), r));
         Map<Version, MigrationScript> byVersion = files.stream()
                 .collect(Collectors.toMap(MigrationScript::version, Function.identity(), (a, b) -> a));
         Set<Version> claimed = new HashSet<>();

@@ -65,6 +65,9 @@ public final class RollbackPlanner {
     public RollbackPlan plan(List<MigrationScript> files, List<AppliedMigration> history, RollbackRequest request) {
         Map<Version, AppliedMigration> latest = new HashMap<>();
         for (AppliedMigration row : history) {
+            if (row.isPolicyFix()) {
+                continue; // a policy fix has no DOWN; rolling back a migration passes over it
+            }
             latest.merge(row.version(), row, (a, b) -> a.rank() >= b.rank() ? a : b);
         }
         List<AppliedMigration> newestFirst = latest.values().stream()

@@ -53,7 +53,9 @@ public final class HistoryReconciler {
         for (MigrationScript file : files) {
             fileByVersion.put(file.version(), file);
         }
-        Map<Version, AppliedMigration> latest = latestAttempts(history);
+        // Policy-fix rows have no file: they are shown beside the migration they followed, never checked against files.
+        List<MigrationState> fixStates = policyFixStates(history);
+        Map<Version, AppliedMigration> latest = latestAttempts(history.stream().filter(r -> !r.isPolicyFix()).toList());
         Optional<Version> baseline = latest.values().stream()
                 .filter(row -> row.status() == MigrationStatus.BASELINE)
                 .map(AppliedMigration::version)
@@ -142,7 +144,10 @@ public final class HistoryReconciler {
                 .map(AppliedMigration::version)
                 .max(Comparator.naturalOrder());
         int nextRank = history.stream().mapToInt(AppliedMigration::rank).max().orElse(0) + 1;
-        return new Reconciliation(new ArrayList<>(states.values()), problems, pending, current, nextRank, resumable);
+        List<MigrationState> shown = new ArrayList<>(states.values());
+        shown.addAll(fixStates);
+        shown.sort(Comparator.comparing(MigrationState::version)); // stable: a fix follows its migration
+        return new Reconciliation(shown, problems, pending, current, nextRank, resumable);
     }
 
     private void checkApplied(
@@ -220,6 +225,23 @@ public final class HistoryReconciler {
     private static MigrationState pendingState(MigrationScript file, State state) {
         return new MigrationState(file.version(), file.description(), file.script(), state, Optional.empty(),
                 Optional.empty(), 0, 0, Optional.empty());
+    }
+
+    /** The last attempt of each policy fix (per version and pack), by rank; a failed one does not block anything. */
+    private static List<MigrationState> policyFixStates(List<AppliedMigration> history) {
+        Map<String, AppliedMigration> latest = new LinkedHashMap<>();
+        history.stream()
+                .filter(AppliedMigration::isPolicyFix)
+                .sorted(Comparator.comparingInt(AppliedMigration::rank))
+                .forEach(row -> latest.put(row.version().parts() + row.script(), row));
+        return latest.values().stream()
+                .map(row -> state(row, switch (row.status()) {
+                    case FAILED -> State.FAILED;
+                    case PARTIAL -> State.PARTIAL;
+                    case ROLLED_BACK -> State.ROLLED_BACK;
+                    default -> State.APPLIED;
+                }))
+                .toList();
     }
 
     /** The last attempt per version, by rank. */

@@ -5,6 +5,7 @@ import dev.keel.spi.ServerInfo;
 import dev.keel.spi.migration.SqlStatement;
 import dev.keel.spi.Api;
 import dev.keel.spi.migration.MigrationHistory;
+import dev.keel.spi.schema.SchemaModel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,15 @@ public interface Dialect {
      * leaving out the history table.
      */
     SchemaFingerprint fingerprint(DatabaseSession session, String historyTable);
+
+    /**
+     * The tables of the session's database (its current schema for PostgreSQL and MySQL) with their columns, keys and
+     * indexes, leaving out the history table; what schema policies check. Empty, the default, for a dialect that
+     * cannot describe its schema: policies then do not run.
+     */
+    default Optional<SchemaModel> schema(DatabaseSession session, String historyTable) {
+        return Optional.empty();
+    }
 
     /** The number of rows in a table (for data-loss estimates). */
     long rowCount(DatabaseSession session, String table);

@@ -52,6 +52,22 @@ public record AppliedMigration(
         Objects.requireNonNull(schemaFingerprint, "schemaFingerprint");
     }
 
+    /**
+     * The start of the script name of a row that records a schema policy fix ({@code << policy-fix PACK >>}): such a
+     * row has no migration file, so validation does not look for one, and a rollback passes over it.
+     */
+    public static final String POLICY_FIX_PREFIX = "<< policy-fix ";
+
+    /** The script name recorded for the fix of a policy pack. */
+    public static String policyFixScript(String pack) {
+        return POLICY_FIX_PREFIX + pack + " >>";
+    }
+
+    /** Whether this row records a schema policy fix rather than a migration file. */
+    public boolean isPolicyFix() {
+        return script.startsWith(POLICY_FIX_PREFIX);
+    }
+
     /** Whether this attempt counts as applied now (success or baseline, not rolled back). */
     public boolean isApplied() {
         return status == MigrationStatus.SUCCESS || status == MigrationStatus.BASELINE;

@@ -28,4 +28,12 @@ public interface RuleProvider {
     default Optional<StatementAnalyzer> analyzer() {
         return Optional.empty();
     }
+
+    /**
+     * The schema policies this provider contributes, checked on the schema after migrating and by
+     * {@code keel lint --schema}; none by default, so existing providers keep compiling.
+     */
+    default List<SchemaPolicy> policies() {
+        return List.of();
+    }
 }
