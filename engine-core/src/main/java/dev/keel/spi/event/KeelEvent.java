@@ -9,5 +9,6 @@ import dev.keel.spi.Api;
 @Api(status = Api.Status.STABLE, since = "0.1")
 public sealed interface KeelEvent
         permits RunStarted, LockWaiting, MigrationStarted, StatementApplied, MigrationApplied, MigrationFailed,
-                RunFinished, RunStep, SnapshotProgressed, SnapshotTaken, SnapshotRestored, RecoveryPerformed, MigrationRolledBack {
+                RunFinished, RunStep, SnapshotProgressed, SnapshotTaken, SnapshotRestored, RecoveryPerformed, MigrationRolledBack,
+                MigrationReviewed {
 }
