@@ -16,6 +16,7 @@ CREATE TABLE plans_new (
 );
 INSERT INTO plans_new (id, code, name, currency, max_members, active, monthly_price_cents)
 SELECT id, code, name, currency, coalesce(max_members, 0), active, monthly_price_cents FROM plans;
+-- keel:allow drop-table the fixture rebuilds or retires this table on purpose
 DROP TABLE plans;
 ALTER TABLE plans_new RENAME TO plans;
 

@@ -15,6 +15,7 @@ CREATE TABLE notifications_new (
     created_at TEXT    NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 INSERT INTO notifications_new SELECT id, user_id, kind, task_id, message, read_at, created_at FROM notifications;
+-- keel:allow drop-table the fixture rebuilds or retires this table on purpose
 DROP TABLE notifications;
 ALTER TABLE notifications_new RENAME TO notifications;
 CREATE INDEX notifications_unread ON notifications (user_id, created_at) WHERE read_at IS NULL;

@@ -44,7 +44,8 @@ final class LintJson {
         return map;
     }
 
-    private static Map<String, Object> finding(Finding f, ShownPaths paths) {
+    /** One finding, as every command's JSON shows it (docs/lint-output.md). */
+    static Map<String, Object> finding(Finding f, ShownPaths paths) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("ruleId", f.ruleId());
         map.put("severity", f.severity().label());

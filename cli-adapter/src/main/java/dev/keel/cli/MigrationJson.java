@@ -14,7 +14,9 @@ final class MigrationJson {
     private MigrationJson() {
     }
 
-    static Map<String, Object> planned(PlannedMigration planned, boolean withStatements) {
+    /** A pending migration with its risk and its findings in the shape of {@code keel lint --json}. */
+    static Map<String, Object> planned(PlannedMigration planned, boolean withStatements,
+            java.util.List<Map<String, Object>> findings) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("version", planned.script().version().text());
         map.put("description", planned.script().description());
@@ -22,6 +24,8 @@ final class MigrationJson {
         map.put("protection", planned.protection().label());
         map.put("transaction", planned.script().transactionMode().name().toLowerCase(java.util.Locale.ROOT));
         map.put("statementCount", planned.statements().size());
+        map.put("risk", planned.risk().label());
+        map.put("findings", findings);
         if (withStatements) {
             map.put("statements", planned.statements().stream().map(MigrationJson::statement).toList());
         }

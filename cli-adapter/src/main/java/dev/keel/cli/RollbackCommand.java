@@ -4,15 +4,11 @@ import dev.keel.bootstrap.Confirmation;
 import dev.keel.bootstrap.Keel;
 import dev.keel.bootstrap.RollbackOptions;
 import dev.keel.bootstrap.RollbackReport;
-import dev.keel.spi.ErrorCode;
-import dev.keel.spi.KeelException;
 import dev.keel.spi.rollback.DataLoss;
 import dev.keel.spi.rollback.RollbackPlan;
 import dev.keel.spi.rollback.RollbackStep;
 import dev.keel.spi.rule.Finding;
-import java.io.Console;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -63,11 +59,8 @@ final class RollbackCommand extends KeelCommand {
                     return DONE;
                 }
                 print(plan, false);
-                if (!ask("Roll back " + plan.steps().size() + " migration(s)? [y/N] ")) {
-                    throw KeelException.of(ErrorCode.CONFIRMATION_REQUIRED, "The rollback was not confirmed; nothing was changed.",
-                            "Answer 'y' to go ahead, or pass --yes.");
-                }
-                options = options.confirmed(Confirmation.TERMINAL);
+                options = options.confirmed(TerminalQuestion.yes("Roll back " + plan.steps().size() + " migration(s)? [y/N] ")
+                        ? Confirmation.TERMINAL : Confirmation.DECLINED);
             } else if (!dryRun && yes && !context.json()) {
                 // Accepted in advance: still show what is about to be destroyed, for the record in the terminal or log.
                 print(keel.planRollback(options), false);
@@ -87,15 +80,6 @@ final class RollbackCommand extends KeelCommand {
             }
             return DONE;
         }
-    }
-
-    private boolean ask(String question) {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        String answer = console.readLine("%s", question);
-        return answer != null && answer.trim().toLowerCase(Locale.ROOT).matches("y|yes");
     }
 
     private void print(RollbackPlan plan, boolean withStatements) {

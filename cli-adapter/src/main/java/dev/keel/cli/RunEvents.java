@@ -1,6 +1,8 @@
 package dev.keel.cli;
 
 import dev.keel.spi.event.KeelEvent;
+import dev.keel.spi.event.MigrationReviewed;
+import dev.keel.spi.rule.Finding;
 import dev.keel.spi.event.KeelListener;
 import dev.keel.spi.event.SnapshotProgressed;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ final class RunEvents implements KeelListener {
     private final GlobalOptions global;
     private final LongSupplier clockMs;
     private final List<Map<String, Object>> recorded = new ArrayList<>();
+    /** The rules' review of each pending migration, by version (the latest when a command reviewed twice). */
+    private final Map<String, MigrationReviewed> reviews = new java.util.LinkedHashMap<>();
     /** Thins snapshot progress in {@code events} as in a log: a document is no place for every chunk copied. */
     private final ProgressThrottle throttle = new ProgressThrottle();
     private TextProgress progress;
@@ -38,6 +42,9 @@ final class RunEvents implements KeelListener {
     // Synchronized: a strategy may report progress from a copying thread while the run reports from its own.
     @Override
     public synchronized void on(KeelEvent event) {
+        if (event instanceof MigrationReviewed reviewed) {
+            reviews.put(reviewed.version(), reviewed);
+        }
         EventJson.of(event)
                 .filter(json -> !(event instanceof SnapshotProgressed p) || throttle.admit(p, clockMs.getAsLong()))
                 .ifPresent(recorded::add);
@@ -54,6 +61,17 @@ final class RunEvents implements KeelListener {
     /** The steps, snapshot events and recoveries so far, as JSON objects in order. */
     synchronized List<Map<String, Object>> recorded() {
         return List.copyOf(recorded);
+    }
+
+    /** The findings the rules reported for this version's pending migration (empty when it was not reviewed). */
+    synchronized List<Finding> findings(String version) {
+        MigrationReviewed reviewed = reviews.get(version);
+        return reviewed == null ? List.of() : reviewed.findings();
+    }
+
+    /** Every finding the rules reported, in the order the migrations were reviewed. */
+    synchronized List<Finding> findings() {
+        return reviews.values().stream().flatMap(r -> r.findings().stream()).toList();
     }
 
     /** Made at the first event: the options are parsed by then. */

@@ -52,19 +52,19 @@ class ProtectionRenderingTest {
         MigrationPlan plan = new MigrationPlan(List.of(Records.planned("1", "CREATE TABLE a (id INT)", true),
                 Records.planned("3", "CREATE INDEX CONCURRENTLY i ON a (id)", false)), Optional.empty(), false, FILECOPY);
         Printed printed = new Printed();
-        PlanCommand.print(printed.text, plan, "development", false);
+        PlanCommand.print(printed.text, plan, "development", false, Records.findings());
         assertEquals("""
-                Plan (development): 2 migration(s)
+                Plan (development): 2 migration(s); risk low
                 Protection: snapshot (filecopy) — PostgreSQL data directory /x (server stopped while copying); because migration 3 runs outside a transaction
-                  1  1_m.sql  1 statement(s), transaction
-                  3  3_m.sql  1 statement(s), no transaction: covered by the snapshot""", printed.raw().strip());
+                  1  1_m.sql  1 statement(s), risk low, transaction
+                  3  3_m.sql  1 statement(s), risk low, no transaction: covered by the snapshot""", printed.raw().strip());
     }
 
     @Test
     void planWithoutSnapshotCallsAMigrationWithoutTransactionUnprotected() {
         MigrationPlan plan = new MigrationPlan(List.of(Records.planned("3", "VACUUM", false)), Optional.empty(), false);
         Printed printed = new Printed();
-        PlanCommand.print(printed.text, plan, "production", false);
+        PlanCommand.print(printed.text, plan, "production", false, Records.findings());
         assertTrue(printed.raw().contains("Protection: UNPROTECTED — migration 3 runs statements outside a transaction"),
                 printed.raw());
         assertTrue(printed.raw().contains("unprotected: statements commit one by one"), printed.raw());
@@ -74,7 +74,7 @@ class ProtectionRenderingTest {
     void planJsonCarriesTheProtection() throws Exception {
         MigrationPlan plan = new MigrationPlan(List.of(Records.planned("3", "VACUUM", false)), Optional.empty(), false,
                 FILECOPY);
-        JsonNode protection = json(PlanCommand.document(plan, "development", false)).path("protection");
+        JsonNode protection = json(PlanCommand.document(plan, "development", false, false, Records.findings())).path("protection");
         assertEquals("snapshot", protection.path("kind").asText());
         assertEquals("filecopy", protection.path("strategy").asText());
         assertEquals(FILECOPY.what(), protection.path("what").asText());
@@ -84,7 +84,7 @@ class ProtectionRenderingTest {
     @Test
     void withoutSnapshotTheStrategyIsNull() throws Exception {
         MigrationPlan plan = new MigrationPlan(List.of(), Optional.empty(), false);
-        JsonNode protection = json(PlanCommand.document(plan, "development", false)).path("protection");
+        JsonNode protection = json(PlanCommand.document(plan, "development", false, false, Records.findings())).path("protection");
         assertEquals("transaction", protection.path("kind").asText());
         assertTrue(protection.path("strategy").isNull(), protection::toString);
     }
@@ -95,7 +95,7 @@ class ProtectionRenderingTest {
         MigrationReport report = new MigrationReport(plan, List.of(), false, 42,
                 Optional.of(Records.snapshot("20261122T081530Z-3f2a", 2048, true)));
         List<Map<String, Object>> events = List.of(Map.of("type", "RunStep", "number", 1));
-        JsonNode json = json(MigrateCommand.document(report, false, events));
+        JsonNode json = json(MigrateCommand.document(report, false, events, Records.findings()));
         assertEquals("snapshot", json.path("protection").path("kind").asText());
         JsonNode snapshot = json.path("snapshot");
         assertEquals("20261122T081530Z-3f2a", snapshot.path("id").asText());
@@ -109,7 +109,7 @@ class ProtectionRenderingTest {
     void migrateJsonWithoutSnapshotHasNoSnapshotAndAnEmptyEventList() throws Exception {
         MigrationReport report = new MigrationReport(new MigrationPlan(List.of(), Optional.empty(), false), List.of(),
                 false, 1);
-        JsonNode json = json(MigrateCommand.document(report, false, List.of()));
+        JsonNode json = json(MigrateCommand.document(report, false, List.of(), Records.findings()));
         assertTrue(json.path("snapshot").isMissingNode(), json::toString);
         assertTrue(json.path("events").isArray() && json.path("events").isEmpty(), json::toString);
     }

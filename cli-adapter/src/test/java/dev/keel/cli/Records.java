@@ -26,6 +26,11 @@ final class Records {
                 "/srv/app/.keel/snapshots/" + id, false, metadata);
     }
 
+    /** No findings for any migration, paths shown relative to the test's working directory. */
+    static PendingFindings findings() {
+        return new PendingFindings(new ShownPaths(java.nio.file.Path.of("").toAbsolutePath()), version -> List.of());
+    }
+
     static PlannedMigration planned(String version, String sql, boolean transactional) {
         MigrationScript script = new MigrationScript(Version.parse(version), "m" + version, version + "_m.sql",
                 "migrations/" + version + "_m.sql", sql, 1, Checksum.of(sql), Optional.empty(),

@@ -92,6 +92,7 @@ final class Engine implements AutoCloseable {
     private final RunJournal journal;
     private final WorkspaceLock workspaceLock;
     private final SnapshotSession session;
+    private final RiskGate gate;
     private AuditLog audit;
     private ConnectionPool pool;
     private DialectProvider dialectProvider;
@@ -108,6 +109,7 @@ final class Engine implements AutoCloseable {
         this.journal = new RunJournal(settings.workDirectory());
         this.workspaceLock = new WorkspaceLock(settings.workDirectory());
         this.session = new SnapshotSession(settings.workDirectory());
+        this.gate = new RiskGate(settings.confirmAt(), settings.environment(), this::audit);
     }
 
     KeelSettings settings() {
@@ -188,42 +190,106 @@ final class Engine implements AutoCloseable {
             recoverIfNeeded();
             try (Connected c = connect()) {
                 MigrationReport report = migrator(c, listener).migrate(files, request(options));
-                return withPlan(report, report.plan().withProtection(protection(report.plan(), options).protection()));
+                PendingReview.Reviewed reviewed = review(c).review(report.plan());
+                reviewed.failOnErrors();
+                return withPlan(report, reviewed.plan().withProtection(protection(report.plan(), options).protection()));
             }
-        }
-        boolean snapshotsPossible = !strategyIdFor(options.snapshot()).equals(NO_SNAPSHOT);
-        if (!snapshotsPossible && settings.postMigrationHooks().isEmpty()) {
-            recoverIfNeeded();
-            return unprotectedRun(files, options);
         }
         recoverIfNeeded();
         long started = clock.millis();
-        MigrationPlan preliminary;
+        PendingReview.Reviewed reviewed;
+        String shownUrl;
         try (Connected c = connect()) {
-            preliminary = migrator(c, listener).plan(files.get(), request(options));
-            if (preliminary.isEmpty()) {
-                // Nothing to do: no snapshot, no lock needed to say so, and no second read of history.
-                listener.on(new RunStarted("migrate", c.session().displayUrl(), 0));
-                return new MigrationReport(preliminary, List.of(), false, clock.millis() - started);
-            }
+            reviewed = review(c).review(migrator(c, listener).plan(files.get(), request(options)));
+            shownUrl = c.session().displayUrl();
+        }
+        MigrationPlan preliminary = reviewed.plan();
+        // Lint errors and the confirmation gate stop the run before any snapshot, lock wait or change.
+        reviewed.failOnErrors();
+        if (!preliminary.isEmpty()) {
+            gate.pass("migrate", preliminary.risk(), options.confirmation(), () -> migrateSummary(reviewed),
+                    Map.of("versions", riskByVersion(preliminary)));
+        }
+        MigrateRequest request = request(options).approvedBy(locked -> approveLocked(preliminary, locked));
+        MigrationReport report = migrate(files, options, request, preliminary, shownUrl, started);
+        return withPlan(report, PendingReview.carried(preliminary, report.plan()));
+    }
+
+    /** The run of a confirmed, lint-clean plan, with the protection it needs. */
+    private MigrationReport migrate(Supplier<List<MigrationScript>> files, MigrateOptions options, MigrateRequest request,
+            MigrationPlan preliminary, String shownUrl, long started) {
+        boolean snapshotsPossible = !strategyIdFor(options.snapshot()).equals(NO_SNAPSHOT);
+        if (!snapshotsPossible && settings.postMigrationHooks().isEmpty()) {
+            return unprotectedRun(files, request);
+        }
+        if (preliminary.isEmpty()) {
+            // Nothing to do: no snapshot, no lock needed to say so, and no second read of history.
+            listener.on(new RunStarted("migrate", shownUrl, 0));
+            return new MigrationReport(preliminary, List.of(), false, clock.millis() - started);
         }
         ChosenProtection chosen = protection(preliminary, options);
         if (chosen.operations().isEmpty()) {
             if (settings.postMigrationHooks().isEmpty()) {
-                MigrationReport report = unprotectedRun(files, options);
+                MigrationReport report = unprotectedRun(files, request);
                 return withPlan(report, report.plan().withProtection(chosen.protection()));
             }
-            return protectedRun(files, options, preliminary, chosen);
+            return protectedRun(files, request, preliminary, chosen);
         }
         // Only snapshot work takes the local lock: a run protected by transactions waits on the database's own lock.
         try (WorkspaceLock.Held local = workspaceLock.acquire(settings.lockTimeout())) {
             recoverHeld();
-            return protectedRun(files, options, preliminary, chosen);
+            return protectedRun(files, request, preliminary, chosen);
         }
     }
 
+    /**
+     * The plan made under the lock may differ from the one reviewed before it (another run applied some meanwhile):
+     * fewer migrations are fine, one that was not reviewed and confirmed stops the run.
+     */
+    private static void approveLocked(MigrationPlan reviewed, MigrationPlan locked) {
+        Set<String> known = new java.util.HashSet<>(reviewed.pending().stream().map(p -> p.script().version().text()).toList());
+        List<String> unknown = locked.pending().stream().map(p -> p.script().version().text())
+                .filter(v -> !known.contains(v)).toList();
+        if (!unknown.isEmpty()) {
+            throw KeelException.of(ErrorCode.CONFIRMATION_REQUIRED,
+                    "While this run waited for the migration lock, the pending migrations changed: " + unknown
+                            + " were not reviewed before it; nothing was changed.",
+                    "Run 'keel plan' to see what is pending now, then 'keel migrate' again.");
+        }
+    }
+
+    /** What a gated migrate does, in words: each pending migration with its risk and findings. */
+    private static String migrateSummary(PendingReview.Reviewed reviewed) {
+        List<String> parts = new ArrayList<>();
+        for (PlannedMigration p : reviewed.plan().pending()) {
+            String findings = reviewed.findings().getOrDefault(p.script().version().text(), List.of()).stream()
+                    .map(f -> f.ruleId() + " at line " + f.location().line())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            parts.add(p.script().version() + " " + p.script().script() + " (" + p.risk().label()
+                    + (findings.isEmpty() ? "" : "; " + findings) + ")");
+        }
+        return "applies " + String.join(", ", parts) + ".";
+    }
+
+    /** {@code {version: risk}} of a plan's pending migrations, for the audit log. */
+    private static Map<String, String> riskByVersion(MigrationPlan plan) {
+        Map<String, String> risks = new java.util.LinkedHashMap<>();
+        plan.pending().forEach(p -> risks.put(p.script().version().text(), p.risk().label()));
+        return risks;
+    }
+
+    /** The rules as this environment runs them, for the connected server. */
+    private PendingReview review(Connected c) {
+        return new PendingReview(linter(), c.dialect().id(), c.session().serverInfo(), listener);
+    }
+
+    /** Whether a run of this risk needs a confirmation in this environment ({@code confirmAt}). */
+    boolean needsConfirmation(dev.keel.spi.Risk risk) {
+        return gate.applies(risk);
+    }
+
     /** A run without a snapshot: transactions protect what they can, as the plan says. */
-    private MigrationReport unprotectedRun(Supplier<List<MigrationScript>> files, MigrateOptions options) {
+    private MigrationReport unprotectedRun(Supplier<List<MigrationScript>> files, MigrateRequest request) {
         try (Connected c = connect()) {
             // The maintenance flag goes up once this run holds the lock (RunStarted), not while it waits for it.
             boolean[] raised = {false};
@@ -235,7 +301,7 @@ final class Engine implements AutoCloseable {
                 listener.on(event);
             };
             try {
-                MigrationReport report = afterMigrating(c, raising, migrator(c, raising).migrate(files, request(options)));
+                MigrationReport report = afterMigrating(c, raising, migrator(c, raising).migrate(files, request));
                 if (!report.applied().isEmpty()) {
                     audit().record("run", "ok", runDetails(report.plan(), report.applied().size(), Optional.empty()));
                 }
@@ -258,12 +324,12 @@ final class Engine implements AutoCloseable {
      * The run of SPEC §6 with a snapshot and/or hooks: validate → snapshot → apply → commit (retention) → hooks, each
      * step reported; on failure after the first migration started, the snapshot is restored and verified.
      */
-    private MigrationReport protectedRun(Supplier<List<MigrationScript>> files, MigrateOptions options,
+    private MigrationReport protectedRun(Supplier<List<MigrationScript>> files, MigrateRequest request,
             MigrationPlan preliminary, ChosenProtection chosen) {
         Work<MigrationReport> work = new Work<>("migrate", "Applying", preliminary.pending().size(), "migration",
                 watching -> {
                     try (Connected c = connect()) {
-                        return afterMigrating(c, watching, migrator(c, watching).migrate(files, request(options)));
+                        return afterMigrating(c, watching, migrator(c, watching).migrate(files, request));
                     }
                 },
                 report -> report.applied().size(),
@@ -557,7 +623,7 @@ final class Engine implements AutoCloseable {
         List<MigrationScript> files = readFiles().orThrow();
         MigrationPlan plan;
         try (Connected c = connect()) {
-            plan = migrator(c, listener).plan(files, request(options));
+            plan = review(c).review(migrator(c, listener).plan(files, request(options))).plan();
         }
         return plan.withProtection(protection(plan, options).protection());
     }
@@ -584,10 +650,12 @@ final class Engine implements AutoCloseable {
             List<Problem> problems = new ArrayList<>(read.problems());
             problems.addAll(reconciliation.problems());
             if (problems.isEmpty()) {
-                // The statements of pending files must split and be allowed where they run, as migrate will check.
+                // The statements of pending files must split and be allowed where they run, and pass the rules, as
+                // migrate will check.
                 try {
-                    new Planner(c.dialect(), c.session().serverInfo())
-                            .plan(reconciliation.pending(), read.scripts(), MigrateRequest.all(), reconciliation.resumable());
+                    PendingReview.Reviewed reviewed = review(c).review(new Planner(c.dialect(), c.session().serverInfo())
+                            .plan(reconciliation.pending(), read.scripts(), MigrateRequest.all(), reconciliation.resumable()));
+                    problems.addAll(PendingReview.errors(reviewed.all()));
                 } catch (KeelException e) {
                     problems.addAll(e.problems());
                 }
@@ -624,7 +692,10 @@ final class Engine implements AutoCloseable {
             if (preliminary.isEmpty()) {
                 return new RollbackReport(preliminary, List.of(), false, clock.millis() - started, Optional.empty());
             }
-            confirmGate("rollback", preliminary.risk(), options.confirmation(), () -> rollbackSummary(preliminary));
+            gate.pass("rollback", preliminary.risk(), options.confirmation(), () -> rollbackSummary(preliminary),
+                    Map.of("versions", preliminary.steps().stream().collect(java.util.stream.Collectors.toMap(
+                            st -> st.applied().version().text(), st -> st.risk().label(), (a, b) -> a,
+                            java.util.LinkedHashMap::new))));
             if (!preliminary.forcedWindow().isEmpty()) {
                 audit().record("forced", "rollback-window", Map.of("versions",
                         preliminary.forcedWindow().stream().map(Version::text).toList(),
@@ -694,24 +765,6 @@ final class Engine implements AutoCloseable {
             return Version.parse(t);
         });
         return new RollbackRequest(to, options.steps(), options.force(), settings.maxRollbackAge());
-    }
-
-    /**
-     * The confirmation gate of SPEC §5: a run whose risk reaches the environment's threshold needs a confirmation;
-     * an accepted gate is recorded in the audit log, a missing one refuses the run (exit 4).
-     */
-    private void confirmGate(String command, dev.keel.spi.Risk risk, Confirmation confirmation, Supplier<String> summary) {
-        if (risk.compareTo(settings.confirmAt()) < 0) {
-            return;
-        }
-        if (confirmation == Confirmation.NOT_GIVEN) {
-            throw KeelException.of(ErrorCode.CONFIRMATION_REQUIRED,
-                    "This " + command + " is " + risk.label() + " risk, and environment '" + settings.environment()
-                            + "' asks for confirmation from " + settings.confirmAt().label() + " risk up: " + summary.get(),
-                    "Review it with 'keel " + command + " --dry-run …', then run again on a terminal to confirm, or pass --yes.");
-        }
-        audit().record("confirmation", "accepted", Map.of("command", command, "risk", risk.label(),
-                "threshold", settings.confirmAt().label(), "by", confirmation.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static String rollbackSummary(dev.keel.spi.rollback.RollbackPlan plan) {

@@ -46,14 +46,31 @@ public final class Keel implements AutoCloseable {
         return engine.migrate(MigrateOptions.defaults());
     }
 
-    /** Applies pending migrations as the options say. */
+    /**
+     * Applies pending migrations as the options say. The rules run first on the pending migrations: a finding of
+     * severity error stops the run ({@code LINT_ERROR}, exit 3); a run whose risk reaches the environment's
+     * {@code confirmAt} needs {@link MigrateOptions#confirmation()} ({@code options.confirmed(Confirmation.YES_FLAG)}),
+     * else it is refused ({@code CONFIRMATION_REQUIRED}, exit 4). Both are checked before anything changes.
+     */
     public MigrationReport migrate(MigrateOptions options) {
         return engine.migrate(options);
     }
 
-    /** Validates and plans without changing anything. */
+    /**
+     * Validates and plans without changing anything; each pending migration carries its risk as the rules judge it
+     * ({@code keel lint}'s rules, for the connected server's version), and its findings are reported with a
+     * {@link dev.keel.spi.event.MigrationReviewed} event.
+     */
     public MigrationPlan plan(MigrateOptions options) {
         return engine.plan(options);
+    }
+
+    /**
+     * Whether a run of this risk needs a confirmation in the chosen environment (its {@code confirmAt}): a
+     * {@link #migrate(MigrateOptions)} of such a plan without {@link MigrateOptions#confirmation()} is refused.
+     */
+    public boolean needsConfirmation(dev.keel.spi.Risk risk) {
+        return engine.needsConfirmation(risk);
     }
 
     /** Where the database stands; problems are reported in the result, not thrown. */

@@ -36,6 +36,8 @@ public enum ErrorCode {
     UNTERMINATED_BLOCK("E0214", ExitClass.VALIDATION),
     UP_SECTION_EMPTY("E0215", ExitClass.VALIDATION),
     STATEMENT_UNSUPPORTED("E0216", ExitClass.VALIDATION),
+    /** A lint finding of severity error in a pending migration: migrate and validate stop before anything runs. */
+    LINT_ERROR("E0217", ExitClass.VALIDATION),
     // 03xx: files against history
     APPLIED_MODIFIED("E0301", ExitClass.VALIDATION),
     APPLIED_MISSING("E0302", ExitClass.VALIDATION),

@@ -113,8 +113,32 @@ public final class KeelProcess {
         return start(workingDirectory, command, args, Map.of()).finish(TIMEOUT.toSeconds());
     }
 
+    /**
+     * Runs {@code keel args…} on a pseudo-terminal (util-linux {@code script -qec CMD /dev/null}), typing {@code input}
+     * at it: keel's stdin and stdout are a terminal, as for a person at one. What the terminal shows (keel's stdout and
+     * stderr, and the echoed input) is the run's stdout.
+     */
+    public static KeelRun runOnTerminal(Path workingDirectory, List<String> args, String input) {
+        String shell = command(args).stream().map(a -> "'" + a.replace("'", "'\\''") + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+        Path typed = OUTPUT.resolve("terminal-input-" + COUNTER.incrementAndGet() + ".txt");
+        try {
+            Files.createDirectories(OUTPUT);
+            Files.writeString(typed, input);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(workingDirectory, List.of("script", "-qec", shell, "/dev/null"), args, Map.of(), typed)
+                .finish(TIMEOUT.toSeconds());
+    }
+
     private static KeelProcess start(Path workingDirectory, List<String> command, List<String> args,
             Map<String, String> environment) {
+        return start(workingDirectory, command, args, environment, null);
+    }
+
+    private static KeelProcess start(Path workingDirectory, List<String> command, List<String> args,
+            Map<String, String> environment, Path input) {
         int n = COUNTER.incrementAndGet();
         String name = String.format("%03d-%s", n, args.isEmpty() ? "keel" : args.get(0).replaceAll("[^A-Za-z0-9-]", "_"));
         Path out = OUTPUT.resolve(name + ".out");
@@ -123,6 +147,9 @@ public final class KeelProcess {
             Files.createDirectories(workingDirectory);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (input != null) {
+                builder.redirectInput(input.toFile());
+            }
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("KEEL_"));
             env.put("KEEL_ENV", "development");

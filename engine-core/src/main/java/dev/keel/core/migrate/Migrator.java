@@ -113,6 +113,7 @@ public final class Migrator {
             history.ensureExists();
             PlanAndRank planned = validatedPlan(files, rows, request);
             MigrationPlan plan = planned.plan();
+            request.approval().accept(plan);
             listener.on(new RunStarted("migrate", session.displayUrl(), plan.pending().size()));
             List<AppliedStep> applied = new ArrayList<>();
             try {

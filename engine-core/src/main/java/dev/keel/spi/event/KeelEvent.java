@@ -10,5 +10,5 @@ import dev.keel.spi.Api;
 public sealed interface KeelEvent
         permits RunStarted, LockWaiting, MigrationStarted, StatementApplied, MigrationApplied, MigrationFailed,
                 RunFinished, RunStep, SnapshotProgressed, SnapshotTaken, SnapshotRestored, RecoveryPerformed, MigrationRolledBack,
-                SchemaPolicyChecked {
+                SchemaPolicyChecked, MigrationReviewed {
 }

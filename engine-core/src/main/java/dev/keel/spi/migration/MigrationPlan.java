@@ -1,6 +1,7 @@
 package dev.keel.spi.migration;
 
 import dev.keel.spi.Api;
+import dev.keel.spi.Risk;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,16 @@ public record MigrationPlan(List<PlannedMigration> pending, Optional<Version> ta
     /** Whether some pending migration runs statements outside a transaction. */
     public boolean needsMoreThanTransactions() {
         return pending.stream().anyMatch(p -> p.protection() != PlannedMigration.Protection.TRANSACTION);
+    }
+
+    /** The run's risk: the highest risk of its pending migrations ({@code low} when nothing is pending). */
+    public Risk risk() {
+        return pending.stream().map(PlannedMigration::risk).reduce(Risk.LOW, Risk::max);
+    }
+
+    /** The same plan with its pending migrations replaced (e.g. as the rules reviewed them). */
+    public MigrationPlan withPending(List<PlannedMigration> newPending) {
+        return new MigrationPlan(newPending, target, atomic, protection);
     }
 
     /** The same plan with another run protection. */

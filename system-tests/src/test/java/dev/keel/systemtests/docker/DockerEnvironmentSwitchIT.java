@@ -100,12 +100,13 @@ class DockerEnvironmentSwitchIT {
         assertTrue(dev.output().contains("restored"), dev::toString);
         assertEquals(developmentBefore, development.state(), "development: the docker snapshot was restored");
 
-        KeelRun ci = project.keel("ci", "migrate");
+        // ci and production ask for confirmation from medium risk (V2 updates rows): these runs mean to apply it.
+        KeelRun ci = project.keel("ci", "migrate", "--yes");
         assertEquals(1, ci.exitCode(), ci::toString);
         assertTrue(ci.output().contains("restored"), ci::toString);
         assertEquals(ciBefore, rows(ciServer.jdbcUrl("app")), "ci: the filecopy snapshot was restored");
 
-        KeelRun prod = project.keel("production", "migrate");
+        KeelRun prod = project.keel("production", "migrate", "--yes");
         assertEquals(6, prod.exitCode(), () -> "production takes no snapshot: partial, manual steps\n" + prod);
         try (DatabaseProbe probe = DatabaseProbe.mysql(production)) {
             assertEquals(List.of("1=success 2/2", "2=success 3/3", "3=partial 2/4"), probe.history());

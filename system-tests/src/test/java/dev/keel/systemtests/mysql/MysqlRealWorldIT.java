@@ -82,7 +82,7 @@ class MysqlRealWorldIT {
         int pending = before.json().path("pending").asInt();
         assertTrue(pending >= 150, "pending migrations: " + pending);
 
-        KeelRun run = keel(first, "migrate", "--json");
+        KeelRun run = keel(first, "migrate", "--yes", "--json");
         assertEquals(0, run.exitCode(), run::toString);
         List<String> applied = run.appliedVersions();
         assertEquals(pending, applied.size(), "every pending migration was applied");
@@ -118,7 +118,7 @@ class MysqlRealWorldIT {
         assertEquals("a-b-c", firstProbe.query("SELECT fn_slugify(' A -- B; C ') AS s").get(0).text("s").orElseThrow());
         assertEquals(1L, firstProbe.count("SELECT fn_is_valid_email('x@example.org')"));
 
-        KeelRun again = keel(first, "migrate", "--json");
+        KeelRun again = keel(first, "migrate", "--yes", "--json");
         assertEquals(0, again.exitCode(), again::toString);
         assertEquals(List.of(), again.appliedVersions(), "a second run applies nothing");
         assertEquals(history, firstProbe.history(), "and writes no row");
@@ -134,7 +134,7 @@ class MysqlRealWorldIT {
     @Test
     @Order(2)
     void twoDatabasesMigratedByTheSameFilesHaveTheSameFingerprint() {
-        KeelRun run = keel(second, "migrate", "--json");
+        KeelRun run = keel(second, "migrate", "--yes", "--json");
         assertEquals(0, run.exitCode(), run::toString);
         SchemaFingerprint a = firstProbe.fingerprint();
         SchemaFingerprint b = secondProbe.fingerprint();

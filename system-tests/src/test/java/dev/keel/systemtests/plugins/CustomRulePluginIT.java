@@ -3,7 +3,6 @@ package dev.keel.systemtests.plugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.systemtests.KeelProcess;
@@ -117,7 +116,7 @@ class CustomRulePluginIT {
     }
 
     @Test
-    void planAndDryRunOnPostgresqlReportTheFinding() throws IOException {
+    void planDryRunAndMigrateOnPostgresqlReportTheFinding() throws IOException {
         installPlugin(examplePlugin);
         try (TestDatabase database = DatabaseProvisioning.postgres()) {
             KeelRun plan = KeelProcess.run(project, connected(database, "plan", "--json"));
@@ -125,12 +124,22 @@ class CustomRulePluginIT {
             KeelRun dryRun = KeelProcess.run(project, connected(database, "migrate", "--dry-run", "--json"));
             assertEquals(0, dryRun.exitCode(), dryRun::toString);
 
-            // plan and migrate run the rules on pending migrations once issue 6 "What to build" 3 lands (built
-            // separately); until their JSON carries findings at all, this part cannot be checked.
-            assumeTrue(!plan.json().findValues("findings").isEmpty(),
-                    "keel plan --json reports no findings yet (plan/validate/migrate linting is not merged)");
-            assertEquals(1, pluginFindings(plan.json()).size(), plan::toString);
+            List<JsonNode> planned = pluginFindings(plan.json());
+            assertEquals(1, planned.size(), plan::toString);
+            assertTrue(planned.get(0).path("file").asText().endsWith("V1__create_accounts.sql"), plan::toString);
+            assertEquals("warning", planned.get(0).path("severity").asText(), plan::toString);
+            assertEquals(1, pluginFindings(plan.json().path("migrations").get(0)).size(), "under migration 1: " + plan);
             assertEquals(1, pluginFindings(dryRun.json()).size(), dryRun::toString);
+
+            KeelRun text = KeelProcess.run(project, connected(database, "plan", "--no-color"));
+            assertTrue(text.stdout().contains("V1__create_accounts.sql:1:1: warning: Table accounts is created without a"
+                    + " comment"), text::toString);
+
+            // A warning neither stops the run nor, at low risk, asks for a confirmation.
+            KeelRun migrate = KeelProcess.run(project, connected(database, "migrate", "--json"));
+            assertEquals(0, migrate.exitCode(), migrate::toString);
+            assertEquals(List.of("1", "2"), migrate.appliedVersions(), migrate::toString);
+            assertEquals(1, pluginFindings(migrate.json()).size(), migrate::toString);
         }
     }
 

@@ -2,7 +2,9 @@ package dev.keel.systemtests.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.keel.bootstrap.Confirmation;
 import dev.keel.bootstrap.Keel;
+import dev.keel.bootstrap.MigrateOptions;
 import dev.keel.systemtests.DatabaseProbe;
 import dev.keel.systemtests.KeelProcess;
 import dev.keel.systemtests.KeelRun;
@@ -38,9 +40,10 @@ class PostgresRealWorldCliIT {
         try (TestDatabase viaEngine = DatabaseProvisioning.postgres(); DatabaseProbe engine = DatabaseProbe.postgres(viaEngine);
                 TestDatabase viaCli = DatabaseProvisioning.postgres(); DatabaseProbe cli = DatabaseProbe.postgres(viaCli)) {
             try (Keel keel = inProcess(viaEngine)) {
-                keel.migrate();
+                // The fixture drops columns on purpose (accepted with -- keel:allow): a high-risk run, accepted.
+                keel.migrate(MigrateOptions.defaults().confirmed(Confirmation.YES_FLAG));
             }
-            List<String> args = new ArrayList<>(List.of("migrate", "--no-color"));
+            List<String> args = new ArrayList<>(List.of("migrate", "--yes", "--no-color"));
             args.addAll(KeelProcess.target(viaCli, fixture));
             KeelRun first = KeelProcess.start(work, args).finish(300);
             assertEquals(0, first.exitCode(), first::toString);

@@ -77,9 +77,9 @@ class MariadbRollbackRestoredIT {
     void aDownFailingAtItsSecondStatementIsUndoneByTheSnapshot() {
         RollbackMigrations.shop(project);
         project.migration("0004_invoices.sql", FAILING_4);
-        ok(project.keel("migrate", "--target", "3", "--snapshot", "none"));
+        ok(project.keel("migrate", "--yes", "--target", "3", "--snapshot", "none"));
         String afterThree = db.fingerprint();
-        ok(project.keel("migrate", "--snapshot", "none"));
+        ok(project.keel("migrate", "--yes", "--snapshot", "none"));
         Db.State before = db.state();
         assertEquals(List.of("0001=success", "0002=success", "0003=success", "0004=success", "0005=success"),
                 before.history());

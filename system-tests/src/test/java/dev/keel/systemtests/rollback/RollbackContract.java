@@ -54,9 +54,9 @@ abstract class RollbackContract {
     @Test
     void rollingBackTwoStepsGivesBackTheSchemaOfMigrationThreeAndMigrateAppliesThemAgain() {
         RollbackMigrations.shop(project);
-        ok(timed(db.dialect() + " migrate --target 3", () -> project.keel("migrate", "--target", "3")));
+        ok(timed(db.dialect() + " migrate --target 3", () -> project.keel("migrate", "--yes", "--target", "3")));
         String afterThree = db.fingerprint();
-        ok(project.keel("migrate"));
+        ok(project.keel("migrate", "--yes"));
         Db.State afterFive = db.state();
         assertEquals(List.of("0001=success", "0002=success", "0003=success", "0004=success", "0005=success"),
                 afterFive.history());
@@ -73,7 +73,8 @@ abstract class RollbackContract {
         assertTrue(dry.stdout().indexOf("0005") < dry.stdout().indexOf("0004"), () -> "newest first\n" + dry);
         assertEquals(afterFive, db.state(), "a dry run changes nothing");
 
-        // The risk gate: DROP TABLE is high, production asks from medium; no terminal and no --yes: refused.
+        // The risk gate: DROP TABLE is high, production asks from medium; no terminal and no --yes: refused. (The migrate
+        // runs of this contract apply medium-risk migrations in production, so they pass --yes.)
         KeelRun refused = project.keel("rollback", "--steps", "2");
         assertEquals(4, refused.exitCode(), () -> "refused: needs confirmation\n" + refused);
         assertTrue(refused.output().contains("KEEL-E0401"), refused::toString);
@@ -98,10 +99,11 @@ abstract class RollbackContract {
         assertEquals(List.of("0001=success", "0002=success", "0003=success", "0004=rolled_back@", "0005=rolled_back@"),
                 db.history(), "both rows kept, marked rolled_back with rolled_back_at");
         assertEquals(3, db.count("SELECT COUNT(*) AS n FROM customers"), "5's DOWN deleted the customer 5 added");
-        assertTrue(project.audit("confirmation").stream().anyMatch(e -> e.path("by").asText().equals("yes_flag")),
+        assertTrue(project.audit("confirmation").stream().anyMatch(e -> e.path("by").asText().equals("yes_flag")
+                && e.path("command").asText().equals("rollback")),
                 () -> "the --yes confirmation is audited: " + project.audit());
 
-        KeelRun again = ok(timed(db.dialect() + " migrate (re-apply 4 and 5)", () -> project.keel("migrate", "--json")));
+        KeelRun again = ok(timed(db.dialect() + " migrate (re-apply 4 and 5)", () -> project.keel("migrate", "--yes", "--json")));
         assertEquals(List.of("0004", "0005"), again.appliedVersions(), again::toString);
         assertEquals(List.of("0001=success", "0002=success", "0003=success", "0004=rolled_back@", "0005=rolled_back@",
                 "0004=success", "0005=success"), db.history());
@@ -112,7 +114,7 @@ abstract class RollbackContract {
     @Test
     void thePlanMeasuresOnTheLiveDatabaseWhatEachDownDestroys() {
         RollbackMigrations.loss(project);
-        ok(project.keel("migrate"));
+        ok(project.keel("migrate", "--yes"));
         RollbackMigrations.lossData(db);
         Db.State before = db.state();
 

@@ -108,7 +108,7 @@ class ManualSnapshotSessionIT {
 
         workspace.migration(Migrations.V2, Migrations.V2_SQL);
         workspace.migration(Migrations.V3, Migrations.V3_SQL);
-        KeelRun migrate = timed(dialect + " migrate in a session", () -> workspace.keel("migrate", "--json"));
+        KeelRun migrate = timed(dialect + " migrate in a session", () -> workspace.keel("migrate", "--yes", "--json"));
         assertEquals(0, migrate.exitCode(), migrate::toString);
         assertEquals(List.of("2", "3"), migrate.appliedVersions());
         assertEquals(List.of("1=success 2/2", "2=success 3/3", "3=success 3/3"), target.history());
@@ -143,7 +143,7 @@ class ManualSnapshotSessionIT {
         assertTrue(listed.contains(secondId) && listed.stream().allMatch(s -> s.equals(id) || s.equals(secondId)),
                 () -> "the open session's snapshot is listed, and the refused begin took none: " + listed);
 
-        KeelRun again = workspace.keel("migrate", "--json");
+        KeelRun again = workspace.keel("migrate", "--yes", "--json");
         assertEquals(0, again.exitCode(), again::toString);
         assertEquals(List.of("2", "3"), again.appliedVersions());
         DatabaseState migrated = target.state();

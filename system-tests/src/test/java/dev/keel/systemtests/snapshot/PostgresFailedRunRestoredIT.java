@@ -75,7 +75,7 @@ class PostgresFailedRunRestoredIT {
         assertEquals(0, plan.exitCode(), plan::toString);
         assertEquals("snapshot", plan.json().path("protection").path("kind").asText(), plan::toString);
 
-        KeelRun failed = timed("PostgreSQL migrate: snapshot, apply 2, fail in 3, restore", () -> workspace.keel("migrate"));
+        KeelRun failed = timed("PostgreSQL migrate: snapshot, apply 2, fail in 3, restore", () -> workspace.keel("migrate", "--yes"));
 
         FailedRun.assertRestored(workspace, target, failed, before, historyBefore, List.of("2", "3"));
         assertTrue(server.isRunning(), "the server answers after the restore");

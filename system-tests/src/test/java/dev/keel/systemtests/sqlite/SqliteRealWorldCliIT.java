@@ -3,7 +3,9 @@ package dev.keel.systemtests.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keel.bootstrap.Confirmation;
 import dev.keel.bootstrap.Keel;
+import dev.keel.bootstrap.MigrateOptions;
 import dev.keel.systemtests.KeelProcess;
 import dev.keel.systemtests.KeelRun;
 import dev.keel.systemtests.Repository;
@@ -36,10 +38,11 @@ class SqliteRealWorldCliIT {
         int applied;
         try (Keel keel = Keel.configure().url("jdbc:sqlite:" + viaEngine).migrations(fixture.toString())
                 .environment("development").workingDirectory(work).build()) {
-            applied = keel.migrate().applied().size();
+            // The fixture rebuilds tables and drops columns on purpose (accepted with -- keel:allow): high risk, accepted.
+            applied = keel.migrate(MigrateOptions.defaults().confirmed(Confirmation.YES_FLAG)).applied().size();
         }
-        List<String> args = List.of("migrate", "--url", "jdbc:sqlite:" + viaCli, "--migrations", fixture.toString(),
-                "--json");
+        List<String> args = List.of("migrate", "--yes", "--url", "jdbc:sqlite:" + viaCli, "--migrations",
+                fixture.toString(), "--json");
 
         KeelRun first = KeelProcess.run(work, args);
         assertEquals(0, first.exitCode(), first::toString);
