@@ -751,7 +751,7 @@ final class Engine implements AutoCloseable {
         DialectProvider provider = request.dialect().map(this::dialectNamed).orElseGet(this::dialectProvider);
         Dialect dialect = provider.create(lintContext(provider));
         Optional<dev.keel.spi.ServerInfo> server = request.targetVersion().map(v -> targetServer(provider.id(), v));
-        Linter linter = linter();
+        Linter linter = request.useCache() ? cachingLinter() : linter();
         List<LintReport.FileLint> linted = new ArrayList<>();
         if (request.files().isEmpty()) {
             for (MigrationScript script : readFiles(provider.id()).orThrow()) {
@@ -877,6 +877,11 @@ final class Engine implements AutoCloseable {
     /** The discovered rules as this environment's {@code rules:} configures them, for every command that lints. */
     private Linter linter() {
         return new Linter(analyzer(), ConfiguredRules.of(providers.rules(), settings.rules()));
+    }
+
+    /** {@link #linter()} reusing the results of unchanged scripts kept in the work directory's {@code lint-cache}. */
+    private Linter cachingLinter() {
+        return linter().cachingIn(settings.workDirectory().resolve("lint-cache"));
     }
 
     /** Every discovered rule as this environment runs it ({@code keel lint --rules}). */
