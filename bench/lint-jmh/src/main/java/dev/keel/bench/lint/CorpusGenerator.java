@@ -33,16 +33,21 @@ final class CorpusGenerator {
 
     /** The corpus: {@value #PER_DIALECT} statements per dialect in files of {@value #PER_FILE}. */
     Corpus generate() {
+        return generate(PER_DIALECT);
+    }
+
+    /** A corpus of {@code perDialect} statements (rounded down to whole files) per dialect. */
+    Corpus generate(int perDialect) {
         Map<String, List<Corpus.Migration>> all = new LinkedHashMap<>();
-        all.put("postgres", migrations("postgres", this::postgres));
-        all.put("mysql", migrations("mysql", this::mysql));
-        all.put("sqlite", migrations("sqlite", this::sqlite));
+        all.put("postgres", migrations("postgres", this::postgres, perDialect));
+        all.put("mysql", migrations("mysql", this::mysql, perDialect));
+        all.put("sqlite", migrations("sqlite", this::sqlite, perDialect));
         return new Corpus(all);
     }
 
-    private List<Corpus.Migration> migrations(String dialect, Supplier<String> statement) {
+    private List<Corpus.Migration> migrations(String dialect, Supplier<String> statement, int perDialect) {
         List<Corpus.Migration> files = new ArrayList<>();
-        for (int f = 0; f < PER_DIALECT / PER_FILE; f++) {
+        for (int f = 0; f < perDialect / PER_FILE; f++) {
             List<String> statements = new ArrayList<>();
             for (int i = 0; i < PER_FILE; i++) {
                 statements.add(statement.get());
