@@ -7,7 +7,6 @@ import dev.keel.spi.rule.StatementKind;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ final class TableHistory {
     private static volatile TableHistory last;
 
     private final WeakReference<MigrationContext> context;
-    private final Map<ParsedStatement, Integer> positions = new IdentityHashMap<>();
     private final Map<String, List<int[]>> changes = new HashMap<>();
 
     private TableHistory(MigrationContext context) {
@@ -35,7 +33,6 @@ final class TableHistory {
         Set<String> created = new LinkedHashSet<>();
         for (int i = 0; i < statements.size(); i++) {
             ParsedStatement s = statements.get(i);
-            positions.putIfAbsent(s, i);
             List<SqlObject> tables = s.objects().stream().filter(o -> o.type() == SqlObject.Type.TABLE).toList();
             if (s.kind() == StatementKind.CREATE_TABLE && !tables.isEmpty()) {
                 created.add(tables.get(0).simpleName());
@@ -70,8 +67,7 @@ final class TableHistory {
         if (table == null) {
             return false;
         }
-        Integer at = positions.get(statement);
-        int position = at != null ? at : statements().indexOf(statement);
+        int position = position(statement);
         if (position < 0) {
             return false;
         }
@@ -89,9 +85,16 @@ final class TableHistory {
         return present;
     }
 
-    private List<ParsedStatement> statements() {
+    /** Where the context finds a statement: the same object first, else an equal one; -1 when it has none. */
+    private int position(ParsedStatement statement) {
         MigrationContext c = context.get();
-        return c == null ? List.of() : c.statements();
+        List<ParsedStatement> statements = c == null ? List.of() : c.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i) == statement) {
+                return i;
+            }
+        }
+        return statements.indexOf(statement);
     }
 
     private void record(int statement, String table, Set<String> created) {
