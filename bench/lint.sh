@@ -9,7 +9,7 @@
 #   MVN_ARGS        extra Maven arguments for every build, e.g. "-Dmaven.repo.local=/path/m2 -o"
 #   SKIP_BUILD=1    do not build Keel first (its artifacts must be installed and ./keel's jar built)
 #   CPU             the core everything is pinned to with taskset (default 0)
-#   JMH_ARGS        JMH options (default: the benchmark's own: 1 fork, 5 warm-up and 5 measured iterations of 4 s)
+#   JMH_ARGS        JMH options (default: the benchmark's own: 1 fork, 10 warm-up iterations of 5 s, 5 measured of 4 s)
 #   CLI_STATEMENTS  statements in the directory `keel lint` is timed on (default 30000, PostgreSQL, 50 per file)
 #   CLI_RUNS        runs of each `keel lint` variant; medians are reported (default 3)
 #

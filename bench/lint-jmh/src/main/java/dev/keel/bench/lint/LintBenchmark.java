@@ -42,7 +42,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Warmup(iterations = 5, time = 4)
+@Warmup(iterations = 10, time = 5)
 @Measurement(iterations = 5, time = 4)
 public class LintBenchmark {
 
