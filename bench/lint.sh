@@ -3,7 +3,7 @@
 # generated mixed corpus, on one core; then whole `keel lint` commands on a large directory, without the cache,
 # with an empty cache and with a filled one.
 #
-# Usage: bench/lint.sh            (run from anywhere; about 6 minutes on an idle machine)
+# Usage: bench/lint.sh            (run from anywhere; about 8 minutes on an idle machine)
 #
 # Environment overrides:
 #   MVN_ARGS        extra Maven arguments for every build, e.g. "-Dmaven.repo.local=/path/m2 -o"
