@@ -44,6 +44,10 @@ final class LintCommand extends KeelCommand {
     @Option(names = "--target-version", paramLabel = "VERSION", description = "Server version the rules assume (e.g. 15, 10.11); default: none (the oldest supported).")
     String targetVersion;
 
+    @Option(names = "--no-cache", description = "Lint every file afresh: neither reuse nor store results in the "
+            + "work directory's lint cache (.keel/lint-cache).")
+    boolean noCache;
+
     @Option(names = "--rules", description = "List every rule (id, severity, risk, pack, parameters) as this environment runs it, and lint nothing.")
     boolean listRules;
 
@@ -73,7 +77,7 @@ final class LintCommand extends KeelCommand {
                 return schema(keel, chosen);
             }
             LintReport report = keel.lint(new LintRequest(resolved, Optional.ofNullable(dialect),
-                    Optional.ofNullable(targetVersion)));
+                    Optional.ofNullable(targetVersion), !noCache));
             int code = report.hasErrors() ? LINT_ERRORS : DONE;
             switch (chosen) {
                 case json -> context.jsonOutput().write(LintJson.document(report, code, paths));

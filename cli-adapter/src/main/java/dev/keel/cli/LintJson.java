@@ -21,6 +21,7 @@ final class LintJson {
         document.put("dialect", report.dialect());
         report.server().ifPresent(s -> document.put("targetVersion", s.version()));
         document.put("risk", report.risk().label());
+        document.put("cachedFiles", report.cachedFiles());
         document.put("files", report.files().stream().map(f -> file(f, paths)).toList());
         List<Map<String, Object>> findings = new ArrayList<>(report.findings().stream().map(f -> finding(f, paths)).toList());
         for (AcceptedFinding accepted : report.accepted()) {
@@ -41,6 +42,7 @@ final class LintJson {
         map.put("statements", file.statements());
         map.put("findings", file.findings().size());
         map.put("accepted", file.accepted().size());
+        map.put("cached", file.cached());
         return map;
     }
 

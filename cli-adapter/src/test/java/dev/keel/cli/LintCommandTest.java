@@ -85,6 +85,26 @@ class LintCommandTest {
     }
 
     @Test
+    void aSecondLintReusesTheCachedResultsUntilAFileChangesAndNoCacheLintsAfresh() throws IOException {
+        JsonNode first = keel(work, "lint", "drop.sql", "clean.sql", "--dialect", "sqlite", "--json").assertExit(3).json();
+        JsonNode second = keel(work, "lint", "drop.sql", "clean.sql", "--dialect", "sqlite", "--json").assertExit(3).json();
+        assertEquals(0, first.path("cachedFiles").asInt(), first::toString);
+        assertEquals(2, second.path("cachedFiles").asInt(), second::toString);
+        assertTrue(second.path("files").get(0).path("cached").asBoolean());
+        assertEquals(first.path("findings"), second.path("findings"), "the same findings either way");
+        assertTrue(Files.isDirectory(work.resolve(".keel/lint-cache")));
+
+        Files.writeString(work.resolve("clean.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\n", StandardCharsets.UTF_8);
+        JsonNode edited = keel(work, "lint", "drop.sql", "clean.sql", "--dialect", "sqlite", "--json").assertExit(3).json();
+        assertTrue(edited.path("files").get(0).path("cached").asBoolean(), edited::toString);
+        assertFalse(edited.path("files").get(1).path("cached").asBoolean(), "the edited file is linted again");
+
+        JsonNode fresh = keel(work, "lint", "drop.sql", "clean.sql", "--dialect", "sqlite", "--json", "--no-cache")
+                .assertExit(3).json();
+        assertEquals(0, fresh.path("cachedFiles").asInt(), fresh::toString);
+    }
+
+    @Test
     void jsonHasTheFindingAndTheFileRisk() {
         CliRun run = keel(work, "lint", "drop.sql", "--dialect", "sqlite", "--format", "json").assertExit(3);
         JsonNode json = run.json();

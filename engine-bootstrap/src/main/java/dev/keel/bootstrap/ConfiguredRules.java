@@ -95,6 +95,11 @@ final class ConfiguredRules {
         return active.stream().anyMatch(r -> r.id().equalsIgnoreCase(ruleId));
     }
 
+    /** The option values configured for a rule, by name (none when it has none configured). */
+    Map<String, String> options(String ruleId) {
+        return settings.optionValues(ruleId);
+    }
+
     /** Every discovered rule as this environment runs it, in discovery order. */
     List<RuleStatus> statuses() {
         return discovered.stream()

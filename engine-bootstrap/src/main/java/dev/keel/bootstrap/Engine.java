@@ -280,7 +280,9 @@ final class Engine implements AutoCloseable {
 
     /** The rules as this environment runs them, for the connected server. */
     private PendingReview review(Connected c) {
-        return new PendingReview(linter(), c.dialect().id(), c.session().serverInfo(), listener);
+        // Cached by script checksum and rule set: a migration that keel lint (or an earlier plan) already reviewed
+        // costs nothing to review again.
+        return new PendingReview(cachingLinter(), c.dialect().id(), c.session().serverInfo(), listener);
     }
 
     /** Whether a run of this risk needs a confirmation in this environment ({@code confirmAt}). */
@@ -870,7 +872,7 @@ final class Engine implements AutoCloseable {
         DialectProvider provider = request.dialect().map(this::dialectNamed).orElseGet(this::dialectProvider);
         Dialect dialect = provider.create(lintContext(provider));
         Optional<dev.keel.spi.ServerInfo> server = request.targetVersion().map(v -> targetServer(provider.id(), v));
-        Linter linter = linter();
+        Linter linter = request.useCache() ? cachingLinter() : linter();
         List<LintReport.FileLint> linted = new ArrayList<>();
         if (request.files().isEmpty()) {
             for (MigrationScript script : readFiles(provider.id()).orThrow()) {
@@ -1001,6 +1003,11 @@ final class Engine implements AutoCloseable {
     /** The discovered rules and schema policies as this environment's {@code rules:} configures them. */
     private ConfiguredRules configuredRules() {
         return ConfiguredRules.of(providers.rules(), settings.rules());
+    }
+
+    /** {@link #linter()} reusing the results of unchanged scripts kept in the work directory's {@code lint-cache}. */
+    private Linter cachingLinter() {
+        return linter().cachingIn(settings.workDirectory().resolve("lint-cache"));
     }
 
     /** Every discovered rule as this environment runs it ({@code keel lint --rules}). */

@@ -36,14 +36,21 @@ public record LintReport(String dialect, Optional<ServerInfo> server, List<FileL
      * @param statements how many statements it holds
      * @param findings   its findings that count, in line order (those about its {@code -- keel:allow} lines included)
      * @param accepted   its findings accepted by {@code -- keel:allow}, in line order
+     * @param cached     whether this result was reused from the lint cache instead of linting the file again
      */
     public record FileLint(String file, Risk risk, int statements, List<Finding> findings,
-            List<AcceptedFinding> accepted) {
+            List<AcceptedFinding> accepted, boolean cached) {
         public FileLint {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(risk, "risk");
             findings = List.copyOf(findings);
             accepted = List.copyOf(accepted);
+        }
+
+        /** A result just linted, not taken from the cache. */
+        public FileLint(String file, Risk risk, int statements, List<Finding> findings,
+                List<AcceptedFinding> accepted) {
+            this(file, risk, statements, findings, accepted, false);
         }
 
         /** A file with no accepted finding. */
@@ -60,6 +67,11 @@ public record LintReport(String dialect, Optional<ServerInfo> server, List<FileL
     /** Every finding accepted by {@code -- keel:allow}, of every file, in order. */
     public List<AcceptedFinding> accepted() {
         return files.stream().flatMap(f -> f.accepted().stream()).toList();
+    }
+
+    /** How many files' results were reused from the lint cache. */
+    public int cachedFiles() {
+        return (int) files.stream().filter(FileLint::cached).count();
     }
 
     /** Whether any finding has severity error (the CLI then exits 3). */

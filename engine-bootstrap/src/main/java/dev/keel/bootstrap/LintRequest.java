@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param dialect       the dialect id or alias ({@code sqlite}, {@code postgres}, {@code mysql}, …); empty for the
  *                      dialect of the configured URL
  * @param targetVersion the server version rules assume (e.g. {@code 15}, {@code 10.11}); empty when unknown
+ * @param useCache      whether results cached by script checksum under the work directory may be reused (and new
+ *                      ones stored); {@code false} lints every file afresh and writes nothing ({@code --no-cache})
  */
-public record LintRequest(List<Path> files, Optional<String> dialect, Optional<String> targetVersion) {
+public record LintRequest(List<Path> files, Optional<String> dialect, Optional<String> targetVersion,
+        boolean useCache) {
 
     public LintRequest {
         files = List.copyOf(files);
@@ -22,8 +25,18 @@ public record LintRequest(List<Path> files, Optional<String> dialect, Optional<S
         Objects.requireNonNull(targetVersion, "targetVersion");
     }
 
+    /** A request that uses the lint cache. */
+    public LintRequest(List<Path> files, Optional<String> dialect, Optional<String> targetVersion) {
+        this(files, dialect, targetVersion, true);
+    }
+
     /** Every migration of the configured locations, for the configured URL's dialect, no server version. */
     public static LintRequest configured() {
         return new LintRequest(List.of(), Optional.empty(), Optional.empty());
+    }
+
+    /** This request without the lint cache. */
+    public LintRequest withoutCache() {
+        return new LintRequest(files, dialect, targetVersion, false);
     }
 }

@@ -14,6 +14,7 @@ import dev.keel.spi.rule.MigrationContext;
 import dev.keel.spi.rule.ParsedStatement;
 import dev.keel.spi.rule.Rule;
 import dev.keel.spi.rule.StatementAnalyzer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,16 +23,31 @@ import java.util.Optional;
 /**
  * Runs the configured rules over one migration's statements, parsed by the discovered {@link StatementAnalyzer}, and
  * sets aside the findings its {@code -- keel:allow} directives accept. A rule that throws becomes a finding of that
- * rule instead of stopping the lint.
+ * rule instead of stopping the lint. {@link #cachingIn} gives one that reuses results of unchanged scripts.
  */
 final class Linter {
 
     private final StatementAnalyzer analyzer;
     private final ConfiguredRules rules;
+    private final LintCache cache;
 
     Linter(StatementAnalyzer analyzer, ConfiguredRules rules) {
+        this(analyzer, rules, LintCache.off());
+    }
+
+    private Linter(StatementAnalyzer analyzer, ConfiguredRules rules, LintCache cache) {
         this.analyzer = analyzer;
         this.rules = rules;
+        this.cache = cache;
+    }
+
+    /**
+     * This linter reusing and storing results in {@code directory} (the work directory's {@code lint-cache}), keyed
+     * by each script's checksum and this rule set's {@linkplain RuleSetFingerprint fingerprint}.
+     */
+    Linter cachingIn(Path directory) {
+        return new Linter(analyzer, rules,
+                LintCache.in(directory, RuleSetFingerprint.of(KeelVersion.current(), analyzer, rules)));
     }
 
     StatementAnalyzer analyzer() {
@@ -58,6 +74,21 @@ final class Linter {
 
     LintReport.FileLint lint(String file, List<SqlStatement> statements, String dialect, Optional<ServerInfo> server,
             TransactionMode mode, ScriptAllowances allowances) {
+        if (!cache.enabled()) {
+            return lintAfresh(file, statements, dialect, server, mode, allowances);
+        }
+        String key = cache.key(file, statements, dialect, server, mode, allowances);
+        Optional<LintReport.FileLint> cached = cache.read(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        LintReport.FileLint linted = lintAfresh(file, statements, dialect, server, mode, allowances);
+        cache.write(key, linted);
+        return linted;
+    }
+
+    private LintReport.FileLint lintAfresh(String file, List<SqlStatement> statements, String dialect,
+            Optional<ServerInfo> server, TransactionMode mode, ScriptAllowances allowances) {
         MigrationContext context = new MigrationContextBuilder(analyzer).build(file, statements, dialect, server, mode);
         List<ParsedStatement> parsed = context.statements();
         AllowanceMatcher matcher = new AllowanceMatcher(file, allowances, parsed);

@@ -56,7 +56,7 @@ final class DestructiveRules {
                                 return Optional.empty();
                             }
                             List<String> existing = s.view().names(SqlObject.Type.TABLE).stream()
-                                    .filter(t -> !m.createdBefore(s.view(), t)).toList();
+                                    .filter(t -> !TableHistory.of(m).createdBefore(s.view(), t)).toList();
                             return existing.isEmpty() ? Optional.empty()
                                     : BuiltinRule.Hit.of("DROP TABLE " + String.join(", ", existing)
                                             + " deletes the table and its data irreversibly; code still reading it breaks.");
@@ -100,7 +100,7 @@ final class DestructiveRules {
                                 return Optional.empty();
                             }
                             List<String> existing = s.view().names(SqlObject.Type.TABLE).stream()
-                                    .filter(t -> !m.createdBefore(s.view(), t)).toList();
+                                    .filter(t -> !TableHistory.of(m).createdBefore(s.view(), t)).toList();
                             return existing.isEmpty() ? Optional.empty()
                                     : BuiltinRule.Hit.of("TRUNCATE " + String.join(", ", existing) + " deletes every row.");
                         }),
@@ -137,7 +137,7 @@ final class DestructiveRules {
                                 return Optional.empty();
                             }
                             for (String t : s.view().names(SqlObject.Type.TABLE)) {
-                                if (m.createdBefore(s.view(), t)) {
+                                if (TableHistory.of(m).createdBefore(s.view(), t)) {
                                     continue;
                                 }
                                 for (ParsedStatement later : m.after(s.view())) {

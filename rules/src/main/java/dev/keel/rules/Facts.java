@@ -15,7 +15,7 @@ final class Facts {
 
     /** The statement's main table if it existed before the migration (was not created earlier in it). */
     static Optional<String> existingTable(JsqlParsedStatement s, MigrationContext m) {
-        return s.view().table().filter(t -> !m.createdBefore(s.view(), t));
+        return s.view().table().filter(t -> !TableHistory.of(m).createdBefore(s.view(), t));
     }
 
     /** Whether the statement's main table existed before the migration. */

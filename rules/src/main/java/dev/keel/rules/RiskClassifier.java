@@ -18,7 +18,7 @@ public final class RiskClassifier {
 
     /** The baseline risk of a statement from what it does, before rules look at it. */
     public Risk baseline(ParsedStatement s, MigrationContext migration) {
-        boolean newTable = s.table().map(t -> migration.createdBefore(s, t)).orElse(false);
+        boolean newTable = s.table().map(t -> TableHistory.of(migration).createdBefore(s, t)).orElse(false);
         return switch (s.kind()) {
             case DROP_TABLE, DROP_SCHEMA, DROP_DATABASE, TRUNCATE -> newTable ? Risk.LOW : Risk.HIGH;
             case DELETE -> newTable ? Risk.LOW : Risk.HIGH;

@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Commit;
 import net.sf.jsqlparser.statement.CreateFunctionalStatement;
 import net.sf.jsqlparser.statement.RollbackStatement;
@@ -40,7 +42,8 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.Update;
 
 /**
- * Turns one statement into Keel's {@link ParsedStatement}: JSqlParser first (with a timeout), and for what it
+ * Turns one statement into Keel's {@link ParsedStatement}: JSqlParser first (with a timeout; on the caller's thread
+ * unless the statement is long or deeply nested), and for what it
  * rejects or does not understand, the {@link LexicalClassifier}. Never throws for bad SQL: every statement gets a
  * kind, its objects and clauses, and the JSqlParser tree and tokens as {@linkplain ParsedStatement#details()
  * details} for {@link JsqlParsedStatement}.
@@ -55,6 +58,13 @@ public final class StatementParser {
         t.setDaemon(true);
         return t;
     });
+
+    /** Longer statements are parsed on a parse thread (see {@link #unusual}). */
+    private static final int UNUSUAL_LENGTH = 20_000;
+    /** JSqlParser's own limit for its complex retry ({@code CCJSqlParserUtil.ALLOWED_NESTING_DEPTH}). */
+    private static final int MAX_NESTING_DEPTH = 10;
+
+    private static final ParseWatchdog WATCHDOG = new ParseWatchdog(DEFAULT_TIMEOUT.toMillis());
 
     private final Duration timeout;
 
@@ -101,12 +111,7 @@ public final class StatementParser {
 
     private Optional<Statement> jsql(String sql, boolean mysql) {
         try {
-            Statement s = CCJSqlParserUtil.parse(sql, PARSE_THREADS, p -> {
-                p.withTimeOut((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-                if (mysql) {
-                    p.withBackslashEscapeCharacter(true);
-                }
-            });
+            Statement s = unusual(sql) ? jsqlOnParseThread(sql, mysql) : jsqlHere(sql, mysql);
             return s == null || s instanceof UnsupportedStatement ? Optional.empty() : Optional.of(s);
         } catch (Exception | StackOverflowError | LinkageError e) {
             return Optional.empty();
@@ -115,6 +120,63 @@ public final class StatementParser {
                 return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Whether a statement is long or deeply nested, the shapes that can keep JSqlParser busy outside the lookaheads
+     * its {@code interrupted} flag turns off: those go to a parse thread that is abandoned at the timeout.
+     */
+    private static boolean unusual(String sql) {
+        return sql.length() > UNUSUAL_LENGTH || CCJSqlParserUtil.getNestingDepth(sql) > MAX_NESTING_DEPTH;
+    }
+
+    /** JSqlParser's own entry point: the parse runs on a parse thread and is abandoned at the timeout. */
+    private Statement jsqlOnParseThread(String sql, boolean mysql) throws Exception {
+        return CCJSqlParserUtil.parse(sql, PARSE_THREADS, p -> {
+            p.withTimeOut((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            if (mysql) {
+                p.withBackslashEscapeCharacter(true);
+            }
+        });
+    }
+
+    /**
+     * What {@link CCJSqlParserUtil#parse(String, ExecutorService, java.util.function.Consumer)} does — a simple parse,
+     * then a complex one if that fails — on the caller's thread, so no thread hand-off per statement; the watchdog
+     * keeps the timeout. A parse that timed out is not retried and counts as rejected.
+     */
+    private Statement jsqlHere(String sql, boolean mysql) throws ParseException {
+        try {
+            return parseHere(sql, mysql, false);
+        } catch (ParseException | RuntimeException | StackOverflowError first) {
+            if (first instanceof TimedOut) {
+                throw first;
+            }
+            return parseHere(sql, mysql, true);
+        }
+    }
+
+    private Statement parseHere(String sql, boolean mysql, boolean complex) throws ParseException {
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
+        if (mysql) {
+            parser.withBackslashEscapeCharacter(true);
+        }
+        parser.withAllowComplexParsing(complex);
+        Statement statement;
+        try (ParseWatchdog.Watch watch = WATCHDOG.watch(parser, timeout.toNanos())) {
+            statement = parser.Statement();
+        }
+        if (parser.interrupted) {
+            throw new TimedOut();
+        }
+        return statement;
+    }
+
+    /** A parse stopped by the watchdog. */
+    private static final class TimedOut extends RuntimeException {
+        TimedOut() {
+            super("JSqlParser timed out", null, false, false);
         }
     }
 

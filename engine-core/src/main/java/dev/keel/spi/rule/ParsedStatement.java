@@ -74,12 +74,23 @@ public record ParsedStatement(
 
     /** The main table the statement works on, if any. */
     public Optional<String> table() {
-        return names(SqlObject.Type.TABLE).stream().findFirst();
+        // a loop, not a stream: rules ask this of every statement, often several times
+        for (SqlObject o : objects) {
+            if (o.type() == SqlObject.Type.TABLE) {
+                return Optional.of(o.name());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first detail of the given type (e.g. a parser's syntax tree), if the parser attached one. */
     public <T> Optional<T> detail(Class<T> type) {
-        return details.stream().filter(type::isInstance).map(type::cast).findFirst();
+        for (Object detail : details) {
+            if (type.isInstance(detail)) {
+                return Optional.of(type.cast(detail));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The server's major version, when known. */

@@ -1,0 +1,138 @@
+package dev.keel.bootstrap;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.core.source.ScriptAllowances;
+import dev.keel.spi.ServerInfo;
+import dev.keel.spi.migration.SqlStatement;
+import dev.keel.spi.migration.TransactionMode;
+import dev.keel.spi.snapshot.SnapshotFiles;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lint results kept by checksum under the work directory ({@code .keel/lint-cache/}, folders 0700, files 0600), so a
+ * script whose statements, allowances, file name, transaction mode, dialect and target server are unchanged is not
+ * linted again while the rule set is the same (Keel version, rules and their configuration, plugins: the
+ * {@linkplain RuleSetFingerprint fingerprint}). The cache is an optimisation only: an entry that cannot be read or
+ * written, or that does not match, is ignored and the script is linted.
+ */
+final class LintCache {
+
+    /** The layout of an entry; bumped when it changes, so old entries are ignored. */
+    private static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final LintCache OFF = new LintCache(null, "");
+
+    private final Path directory;
+    private final String ruleSet;
+
+    private LintCache(Path directory, String ruleSet) {
+        this.directory = directory;
+        this.ruleSet = ruleSet;
+    }
+
+    /** No cache: every script is linted and nothing is written. */
+    static LintCache off() {
+        return OFF;
+    }
+
+    /** A cache in {@code directory} for results of the rule set with this fingerprint. */
+    static LintCache in(Path directory, String ruleSetFingerprint) {
+        return new LintCache(directory, ruleSetFingerprint);
+    }
+
+    boolean enabled() {
+        return directory != null;
+    }
+
+    /** The checksum naming one script's result: everything the result depends on. */
+    String key(String file, List<SqlStatement> statements, String dialect, Optional<ServerInfo> server,
+            TransactionMode mode, ScriptAllowances allowances) {
+        KeyMaterial sum = new KeyMaterial();
+        sum.add("keel-lint-cache/" + FORMAT).add(ruleSet).add(file).add(dialect).add(server.toString())
+                .add(mode.name()).add(allowances.toString());
+        for (SqlStatement s : statements) {
+            sum.add(s.sql()).add(s.index() + ":" + s.line() + ":" + s.column());
+        }
+        return sum.hex();
+    }
+
+    /** The stored result for {@code key}, marked as coming from the cache; empty when absent or unusable. */
+    Optional<LintReport.FileLint> read(String key) {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        Path entry = entry(key);
+        try {
+            if (!Files.isRegularFile(entry)) {
+                return Optional.empty();
+            }
+            Entry stored = JSON.readValue(entry.toFile(), Entry.class);
+            if (stored.format() != FORMAT || !key.equals(stored.key()) || stored.lint() == null) {
+                return Optional.empty();
+            }
+            LintReport.FileLint l = stored.lint();
+            return Optional.of(new LintReport.FileLint(l.file(), l.risk(), l.statements(), l.findings(), l.accepted(), true));
+        } catch (IOException | RuntimeException unusable) {
+            return Optional.empty(); // corrupt, truncated or foreign: lint the script again
+        }
+    }
+
+    /** Stores a result; a failure to write is ignored (the next run lints the script again). */
+    void write(String key, LintReport.FileLint lint) {
+        if (!enabled()) {
+            return;
+        }
+        Path entry = entry(key);
+        Path temporary = directory.resolve(key + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
+        try {
+            SnapshotFiles.createPrivateDirectories(directory);
+            Files.deleteIfExists(temporary);
+            SnapshotFiles.createPrivateFile(temporary);
+            Files.write(temporary, JSON.writeValueAsBytes(new Entry(FORMAT, key, lint)));
+            try {
+                Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException alsoIgnored) {
+                // nothing more to do: a stray temporary file is never read as an entry
+            }
+        }
+    }
+
+    private Path entry(String key) {
+        return directory.resolve(key + ".json");
+    }
+
+    /** What one entry file holds. */
+    record Entry(int format, String key, LintReport.FileLint lint) {
+    }
+
+    /**
+     * The parts of a key, each prefixed by its length so that neighbouring parts cannot run together, hashed with
+     * Keel's script {@link dev.keel.spi.migration.Checksum} (SHA-256).
+     */
+    private static final class KeyMaterial {
+        private final StringBuilder text = new StringBuilder();
+
+        KeyMaterial add(String part) {
+            text.append(part.length()).append(':').append(part);
+            return this;
+        }
+
+        String hex() {
+            return dev.keel.spi.migration.Checksum.of(text.toString()).hex();
+        }
+    }
+}
