@@ -218,14 +218,14 @@ final class Engine implements AutoCloseable {
     /** The run of a confirmed, lint-clean plan, with the protection it needs. */
     private MigrationReport migrate(Supplier<List<MigrationScript>> files, MigrateOptions options, MigrateRequest request,
             MigrationPlan preliminary, String shownUrl, long started) {
-        boolean snapshotsPossible = !strategyIdFor(options.snapshot()).equals(NO_SNAPSHOT);
-        if (!snapshotsPossible && settings.postMigrationHooks().isEmpty()) {
-            return unprotectedRun(files, request);
-        }
         if (preliminary.isEmpty()) {
             // Nothing to do: no snapshot, no lock needed to say so, and no second read of history.
             listener.on(new RunStarted("migrate", shownUrl, 0));
             return new MigrationReport(preliminary, List.of(), false, clock.millis() - started);
+        }
+        boolean snapshotsPossible = !strategyIdFor(options.snapshot()).equals(NO_SNAPSHOT);
+        if (!snapshotsPossible && settings.postMigrationHooks().isEmpty()) {
+            return unprotectedRun(files, request);
         }
         ChosenProtection chosen = protection(preliminary, options);
         if (chosen.operations().isEmpty()) {

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  */
 public final class ConnectionPool implements AutoCloseable {
 
-    private static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final DataSource dataSource;
     private final HikariDataSource owned;

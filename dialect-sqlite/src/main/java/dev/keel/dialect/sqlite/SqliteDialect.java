@@ -81,13 +81,13 @@ public final class SqliteDialect implements Dialect {
     }
 
     /**
-     * The lock timeout plus five seconds: opening the file runs pragmas that may wait on another process's write for
+     * The lock timeout plus ten seconds: opening the file runs pragmas that may wait on another process's write for
      * up to {@code busy_timeout}, and eight Keel processes starting at once on a loaded machine can take seconds to
      * open a connection, which is no reason to call the database unreachable.
      */
     @Override
     public Duration connectionTimeout() {
-        return lockTimeout.plusSeconds(5);
+        return lockTimeout.plusSeconds(10);
     }
 
     @Override

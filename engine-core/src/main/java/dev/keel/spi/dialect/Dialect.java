@@ -46,12 +46,13 @@ public interface Dialect {
     }
 
     /**
-     * How long opening a connection may take before Keel reports the database unreachable. Five seconds suit a
-     * server: a wrong host or a stopped server fails fast. A dialect whose database is a local file allows more, since
-     * opening it never waits on a network but may wait behind other processes (and their locks) on a busy machine.
+     * How long opening a connection may take before Keel reports the database unreachable. Ten seconds suit a
+     * server: a wrong host or a stopped server fails within them, while eight Keel processes starting at once on a
+     * busy two-core machine still connect. A dialect whose database is a local file allows more, since opening it
+     * never waits on a network but may wait behind other processes (and their locks).
      */
     default Duration connectionTimeout() {
-        return Duration.ofSeconds(5);
+        return Duration.ofSeconds(10);
     }
 
     /**
