@@ -91,12 +91,15 @@ class DocsFreshnessTest {
 
         String rootHelp = help("--help");
         Set<String> helpCommands = commandsListedIn(rootHelp);
-        Class<?> root = Class.forName("dev.keel.cli.RootCommand");
-        Command rootCommand = root.getAnnotation(Command.class);
+        // The CLI adds RootCommand.SUBCOMMANDS itself (it builds only the invoked one), so they are read from there.
+        java.lang.reflect.Field subcommandList = Class.forName("dev.keel.cli.RootCommand").getDeclaredField("SUBCOMMANDS");
+        subcommandList.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        List<Class<?>> subcommands = (List<Class<?>>) subcommandList.get(null);
         Set<String> declaredCommands = new LinkedHashSet<>();
         Set<String> options = new TreeSet<>(optionsIn(rootHelp));
         options.addAll(optionsOf(Class.forName("dev.keel.cli.GlobalOptions")));
-        for (Class<?> sub : rootCommand.subcommands()) {
+        for (Class<?> sub : subcommands) {
             String name = sub.getAnnotation(Command.class).name();
             declaredCommands.add(name);
             options.addAll(optionsOf(sub));
