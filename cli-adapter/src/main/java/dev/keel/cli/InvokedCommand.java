@@ -22,15 +22,18 @@ final class InvokedCommand {
 
     /**
      * The subcommands to build for {@code args}: the one named by the first argument that is not an option, when
-     * nothing before it could be an option's value; otherwise every subcommand.
+     * nothing before it could be an option's value; none for {@code --version} without a command; otherwise every
+     * subcommand.
      */
     static List<Class<?>> in(String[] args, List<Class<?>> subcommands) {
+        boolean versionAsked = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.startsWith("-")) {
                 if (arg.equals("--")) {
                     return subcommands;
                 }
+                versionAsked |= arg.equals("-V") || arg.equals("--version");
                 continue;
             }
             // In "--env migrate", "migrate" is a value: only a name that no option can have taken is certain.
@@ -44,7 +47,8 @@ final class InvokedCommand {
             }
             return subcommands;
         }
-        return subcommands;
+        // "keel --version" alone prints the version before any subcommand would be looked at.
+        return versionAsked ? List.of() : subcommands;
     }
 
     private static boolean mayTakeValue(String previous) {

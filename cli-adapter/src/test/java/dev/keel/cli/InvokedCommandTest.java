@@ -20,6 +20,13 @@ class InvokedCommandTest {
     }
 
     @Test
+    void noCommandForTheVersionAlone() {
+        assertEquals(List.of(), invoked("--version"));
+        assertEquals(List.of(), invoked("-V", "--no-color"));
+        assertEquals(List.of(MigrateCommand.class), invoked("migrate", "--version"));
+    }
+
+    @Test
     void everyCommandWhenUnsure() {
         assertEquals(RootCommand.SUBCOMMANDS, invoked());
         assertEquals(RootCommand.SUBCOMMANDS, invoked("--help"));
