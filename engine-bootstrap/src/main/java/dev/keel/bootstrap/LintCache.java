@@ -45,7 +45,8 @@ final class LintCache {
 
     /** A cache in {@code directory} for results of the rule set with this fingerprint. */
     static LintCache in(Path directory, String ruleSetFingerprint) {
-        return new LintCache(directory, ruleSetFingerprint);
+        // Hashed once here: the rule set's text runs to kilobytes, and every script's key would hash it again.
+        return new LintCache(directory, dev.keel.spi.migration.Checksum.of(ruleSetFingerprint).hex());
     }
 
     boolean enabled() {
