@@ -56,12 +56,16 @@ final class ParseWatchdog {
             } catch (InterruptedException e) {
                 return;
             }
-            long now = System.nanoTime();
-            deadlines.forEach((parser, deadline) -> {
-                if (now - deadline > 0) {
-                    parser.interrupted = true;
-                }
-            });
+            interruptOverdue(System.nanoTime());
         }
+    }
+
+    /** One round of the patrol at {@code now}: every watched parse past its deadline is told to stop. */
+    void interruptOverdue(long now) {
+        deadlines.forEach((parser, deadline) -> {
+            if (now - deadline > 0) {
+                parser.interrupted = true;
+            }
+        });
     }
 }
