@@ -29,9 +29,9 @@ final class DoctorCommand extends KeelCommand {
             }
             for (DoctorCheck check : report.checks()) {
                 String mark = switch (check.outcome()) {
-                    case OK -> "@|green ok  |@";
-                    case WARN -> "@|yellow warn|@";
-                    case FAIL -> "@|red fail|@";
+                    case OK -> "@|fg_green ok  |@";
+                    case WARN -> "@|fg_yellow warn|@";
+                    case FAIL -> "@|fg_red fail|@";
                 };
                 context.text().line("  " + mark + " " + String.format("%-15s", check.name()) + TextOutput.escape(check.detail()));
             }

@@ -55,9 +55,9 @@ final class FindingText {
 
     static String style(Severity severity) {
         return switch (severity) {
-            case ERROR -> "bold,red";
-            case WARNING -> "bold,yellow";
-            case INFO -> "bold,blue";
+            case ERROR -> "bold,fg_red";
+            case WARNING -> "bold,fg_yellow";
+            case INFO -> "bold,fg_blue";
         };
     }
 }

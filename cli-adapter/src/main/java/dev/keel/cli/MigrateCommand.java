@@ -57,7 +57,7 @@ final class MigrateCommand extends KeelCommand {
                 if (!plan.isEmpty() && keel.needsConfirmation(plan.risk())
                         && !PendingFindings.hasErrors(findings.of(plan))) {
                     PlanCommand.print(context.text(), plan, keel.environment(), atomic, findings);
-                    context.text().line("@|bold,yellow Confirmation needed|@: this run is " + plan.risk().label()
+                    context.text().line("@|bold,fg_yellow Confirmation needed|@: this run is " + plan.risk().label()
                             + " risk, which environment '" + TextOutput.escape(keel.environment())
                             + "' applies only when you confirm it.");
                     options = options.confirmed(TerminalQuestion.yes("Apply? [y/N] ")

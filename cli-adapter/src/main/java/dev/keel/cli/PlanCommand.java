@@ -85,10 +85,10 @@ final class PlanCommand extends KeelCommand {
     private static void summary(TextOutput text, MigrationPlan plan, String environment, boolean confirm,
             PendingFindings findings) {
         if (PendingFindings.hasErrors(findings.of(plan))) {
-            text.line("@|bold,red Lint errors|@: 'keel migrate' will stop (exit 3) until they are fixed or accepted with"
+            text.line("@|bold,fg_red Lint errors|@: 'keel migrate' will stop (exit 3) until they are fixed or accepted with"
                     + " '-- keel:allow RULE-ID reason'.");
         } else if (confirm) {
-            text.line("@|bold,yellow Confirmation needed|@: the run is " + plan.risk().label() + " risk; environment '"
+            text.line("@|bold,fg_yellow Confirmation needed|@: the run is " + plan.risk().label() + " risk; environment '"
                     + TextOutput.escape(environment) + "' asks before applying it ('keel migrate' on a terminal, or --yes).");
         }
     }

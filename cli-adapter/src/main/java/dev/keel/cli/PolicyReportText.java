@@ -24,7 +24,7 @@ final class PolicyReportText {
         }
         String policies = checked + " schema polic" + (checked == 1 ? "y" : "ies");
         if (report.findings().isEmpty()) {
-            lines.add("@|green ✓|@ " + policies + ": the schema follows them.");
+            lines.add("@|fg_green ✓|@ " + policies + ": the schema follows them.");
             return lines;
         }
         lines.add("@|bold Schema policies|@ (" + checked + " checked) found " + count(report.findings().size()) + ":");
@@ -36,9 +36,9 @@ final class PolicyReportText {
         }
         if (!report.fixes().isEmpty()) {
             if (report.remaining().isEmpty()) {
-                lines.add("@|green ✓|@ Nothing remains: the schema follows the policies.");
+                lines.add("@|fg_green ✓|@ Nothing remains: the schema follows the policies.");
             } else {
-                lines.add("@|yellow " + count(report.remaining().size()) + " remain|@ (no automatic fix):");
+                lines.add("@|fg_yellow " + count(report.remaining().size()) + " remain|@ (no automatic fix):");
                 report.remaining().forEach(f -> lines.add("  " + oneLine(f.finding())));
             }
         } else if (report.findings().stream().anyMatch(PolicyFinding::fixable)) {

@@ -17,11 +17,11 @@ final class ProtectionLine {
         String reason = sentence(protection.reason());
         String head = "@|bold Protection:|@ ";
         return switch (protection.kind()) {
-            case TRANSACTION -> head + "@|green transactions|@" + (reason.isEmpty() ? "" : " — " + escape(reason));
-            case SNAPSHOT -> head + "@|green snapshot (" + escape(protection.strategy().orElse("?")) + ")|@ — "
+            case TRANSACTION -> head + "@|fg_green transactions|@" + (reason.isEmpty() ? "" : " — " + escape(reason));
+            case SNAPSHOT -> head + "@|fg_green snapshot (" + escape(protection.strategy().orElse("?")) + ")|@ — "
                     + escape(protection.what().strip())
                     + (reason.isEmpty() ? "" : "; " + escape(reason.startsWith("because") ? reason : "because " + reason));
-            case UNPROTECTED -> head + "@|bold,red UNPROTECTED|@ — " + (reason.isEmpty() ? "" : escape(reason) + ". ")
+            case UNPROTECTED -> head + "@|bold,fg_red UNPROTECTED|@ — " + (reason.isEmpty() ? "" : escape(reason) + ". ")
                     + "If a statement outside a transaction fails, the statements before it stay applied and nothing"
                     + " undoes them (exit 6).";
         };
@@ -30,11 +30,11 @@ final class ProtectionLine {
     /** The protection of one migration in {@code plan}, knowing how the run as a whole is protected. */
     static String migrationMarkup(PlannedMigration planned, RunProtection run) {
         if (planned.protection() == PlannedMigration.Protection.TRANSACTION) {
-            return "@|green transaction|@";
+            return "@|fg_green transaction|@";
         }
         return run.kind() == RunProtection.Kind.SNAPSHOT
-                ? "@|yellow no transaction: covered by the snapshot|@"
-                : "@|yellow unprotected: statements commit one by one|@";
+                ? "@|fg_yellow no transaction: covered by the snapshot|@"
+                : "@|fg_yellow unprotected: statements commit one by one|@";
     }
 
     /** Trimmed, without a final full stop (the line adds its own punctuation). */

@@ -74,7 +74,7 @@ final class RollbackCommand extends KeelCommand {
             } else if (report.done().isEmpty()) {
                 context.text().plain("Nothing to roll back.");
             } else {
-                context.text().line("@|green Rolled back|@ " + report.done().size() + " migration(s) in " + report.elapsedMs()
+                context.text().line("@|fg_green Rolled back|@ " + report.done().size() + " migration(s) in " + report.elapsedMs()
                         + " ms; " + report.plan().remaining().map(v -> "version " + v + " is now current.")
                                 .orElse("no migration remains applied."));
             }
@@ -96,9 +96,10 @@ final class RollbackCommand extends KeelCommand {
             text.line("  @|bold " + TextOutput.escape(step.applied().version().text()) + "|@  "
                     + TextOutput.escape(step.down().script()) + "  " + step.statements().size() + " statement(s), risk "
                     + step.risk().label() + ", " + step.protection().label()
-                    + (step.downChanged() ? "  @|yellow DOWN changed since the migration was applied|@" : ""));
+                    + (step.downChanged() ? "  @|fg_yellow DOWN changed since the migration was applied|@" : ""));
             for (DataLoss loss : step.dataLoss()) {
-                text.line("      @|" + (loss.unknown() ? "yellow" : "red") + " data loss|@: " + TextOutput.escape(loss.description()));
+                text.line("      @|" + (loss.unknown() ? "fg_yellow" : "fg_red") + " data loss|@: "
+                        + TextOutput.escape(loss.description()));
             }
             for (Finding f : step.findings()) {
                 text.line("      " + f.severity().label() + ": " + TextOutput.escape(f.message()) + " [" + f.ruleId() + "]");
@@ -108,7 +109,7 @@ final class RollbackCommand extends KeelCommand {
             }
         }
         if (!plan.forcedWindow().isEmpty()) {
-            text.line("  @|yellow --force|@: rolling back " + String.join(", ", plan.forcedWindow().stream().map(v -> v.text()).toList())
+            text.line("  @|fg_yellow --force|@: rolling back " + String.join(", ", plan.forcedWindow().stream().map(v -> v.text()).toList())
                     + " although older than maxRollbackAge.");
         }
     }

@@ -40,11 +40,11 @@ final class SnapshotRestoreCommand extends KeelCommand {
         text.line("@|bold Restored|@ snapshot " + SnapshotText.describe(snapshot) + " in "
                 + HumanUnits.duration(report.elapsedMs()) + ".");
         if (report.verified()) {
-            text.line("@|green Verified|@: the schema matches the fingerprint recorded with the snapshot.");
+            text.line("@|fg_green Verified|@: the schema matches the fingerprint recorded with the snapshot.");
         } else if (snapshot.fingerprint().isEmpty()) {
-            text.line("@|yellow Not verified|@: no schema fingerprint was recorded with this snapshot.");
+            text.line("@|fg_yellow Not verified|@: no schema fingerprint was recorded with this snapshot.");
         } else {
-            text.line("@|bold,red Not verified|@: the schema does not match the fingerprint recorded with the snapshot;"
+            text.line("@|bold,fg_red Not verified|@: the schema does not match the fingerprint recorded with the snapshot;"
                     + " run 'keel status' to see where the database stands.");
         }
         if (snapshot.consumedByRestore()) {

@@ -41,7 +41,7 @@ final class StatusCommand extends KeelCommand {
                         colour(state.state()), TextOutput.escape(state.script()),
                         state.error().map(e -> "\n" + " ".repeat(33) + TextOutput.escape(e)).orElse("")));
             }
-            report.drift().ifPresent(d -> text.line("@|yellow drift|@: the schema was changed outside Keel since version "
+            report.drift().ifPresent(d -> text.line("@|fg_yellow drift|@: the schema was changed outside Keel since version "
                     + TextOutput.escape(d.sinceVersion()) + " was applied (fingerprint " + d.recordedHash().substring(0, 12)
                     + " recorded, " + d.currentHash().substring(0, 12) + " now)."));
             report.problems().forEach(text::problem);
@@ -52,9 +52,9 @@ final class StatusCommand extends KeelCommand {
     private static String colour(MigrationState.State state) {
         String label = state.label();
         return switch (state) {
-            case APPLIED, BASELINE, BELOW_BASELINE -> "@|green " + label + "|@" + pad(label);
-            case PENDING, ROLLED_BACK -> "@|yellow " + label + "|@" + pad(label);
-            default -> "@|red " + label + "|@" + pad(label);
+            case APPLIED, BASELINE, BELOW_BASELINE -> "@|fg_green " + label + "|@" + pad(label);
+            case PENDING, ROLLED_BACK -> "@|fg_yellow " + label + "|@" + pad(label);
+            default -> "@|fg_red " + label + "|@" + pad(label);
         };
     }
 

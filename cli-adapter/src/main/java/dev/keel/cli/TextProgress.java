@@ -174,7 +174,7 @@ final class TextProgress implements KeelListener {
             return "@|bold rollback|@ " + TextOutput.escape(e.target()) + ": " + e.pending() + " migration"
                     + (e.pending() == 1 ? "" : "s") + " to roll back, newest first";
         } else if (event instanceof MigrationRolledBack e) {
-            return "  @|green ↩|@ " + TextOutput.escape(e.version()) + "  " + TextOutput.escape(e.downScript())
+            return "  @|fg_green ↩|@ " + TextOutput.escape(e.version()) + "  " + TextOutput.escape(e.downScript())
                     + " @|faint (" + e.statements() + " statement" + (e.statements() == 1 ? "" : "s") + ", " + e.elapsedMs()
                     + " ms)|@";
         } else if (event instanceof RunStarted e) {
@@ -186,10 +186,10 @@ final class TextProgress implements KeelListener {
             return "Waiting up to " + e.timeoutMs() / 1000 + " s for the migration lock held by "
                     + TextOutput.escape(e.holder()) + "…";
         } else if (event instanceof MigrationApplied e) {
-            return "  @|green ✓|@ " + TextOutput.escape(e.version()) + "  " + TextOutput.escape(e.script())
+            return "  @|fg_green ✓|@ " + TextOutput.escape(e.version()) + "  " + TextOutput.escape(e.script())
                     + " @|faint (" + e.elapsedMs() + " ms)|@";
         } else if (event instanceof MigrationFailed e) {
-            return "  @|red ✗|@ " + TextOutput.escape(e.version()) + "  " + TextOutput.escape(e.script())
+            return "  @|fg_red ✗|@ " + TextOutput.escape(e.version()) + "  " + TextOutput.escape(e.script())
                     + " failed at statement " + (e.statementIndex() + 1)
                     + (e.statementLine() > 0 ? " (line " + e.statementLine() + ")" : "");
         } else if (event instanceof RunFinished e && e.applied() > 0) {
@@ -201,10 +201,10 @@ final class TextProgress implements KeelListener {
         } else if (event instanceof SnapshotRestored e) {
             return "  Snapshot " + TextOutput.escape(e.snapshotId()) + " restored in " + HumanUnits.duration(e.elapsedMs())
                     + (e.verified()
-                            ? "; @|green verified|@: the schema matches the fingerprint recorded with the snapshot."
-                            : "; @|yellow not verified|@ against a schema fingerprint.");
+                            ? "; @|fg_green verified|@: the schema matches the fingerprint recorded with the snapshot."
+                            : "; @|fg_yellow not verified|@ against a schema fingerprint.");
         } else if (event instanceof RecoveryPerformed e) {
-            return "@|yellow Recovered|@ an interrupted " + TextOutput.escape(e.interrupted()) + ": "
+            return "@|fg_yellow Recovered|@ an interrupted " + TextOutput.escape(e.interrupted()) + ": "
                     + TextOutput.escape(e.action());
         }
         // MigrationStarted and StatementApplied are too fine-grained for a line each.
@@ -220,9 +220,9 @@ final class TextProgress implements KeelListener {
 
     private static String outcome(RunStep step) {
         String word = switch (step.state()) {
-            case DONE -> "@|green OK|@";
-            case SKIPPED -> "@|yellow skipped|@";
-            case FAILED -> "@|bold,red FAILED|@";
+            case DONE -> "@|fg_green OK|@";
+            case SKIPPED -> "@|fg_yellow skipped|@";
+            case FAILED -> "@|bold,fg_red FAILED|@";
             case STARTED -> "";
         };
         String detail = step.detail() == null ? "" : step.detail().strip();

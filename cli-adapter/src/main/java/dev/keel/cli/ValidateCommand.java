@@ -38,7 +38,7 @@ final class ValidateCommand extends KeelCommand {
             }
             findings.print(context.text(), context.events().findings(), "");
             if (report.ok()) {
-                context.text().line("@|green OK|@: " + report.files() + " files, " + report.applied() + " applied, "
+                context.text().line("@|fg_green OK|@: " + report.files() + " files, " + report.applied() + " applied, "
                         + report.pending() + " pending; nothing stands in the way.");
             } else {
                 TextOutput err = new TextOutput(context.environment().err(), context.ansi());
