@@ -5,27 +5,25 @@ import java.io.PrintStream;
 import picocli.CommandLine.Help.Ansi;
 
 /**
- * Human output: lines with optional colour (picocli's {@code @|style text|@} markup), and on a terminal one open
- * line that can be redrawn in place (a step waiting for its outcome, a progress bar). Colours are written
- * {@code fg_red}, not {@code red}: picocli resolves the short name only after catching an exception, which cost a
- * thousand stack traces in a run of a thousand migrations.
+ * Human output: lines with optional colour ({@link Markup}: {@code @|bold,fg_red text|@}), and on a terminal one
+ * open line that can be redrawn in place (a step waiting for its outcome, a progress bar).
  */
 final class TextOutput {
 
     private final PrintStream out;
-    private final Ansi ansi;
+    private final boolean colour;
     /** Visible width of the unterminated line being redrawn; -1 when every line is terminated. */
     private int openWidth = -1;
 
     TextOutput(PrintStream out, Ansi ansi) {
         this.out = out;
-        this.ansi = ansi;
+        this.colour = ansi.enabled();
     }
 
     /** Prints a line; {@code markup} may use {@code @|bold,fg_green text|@}. */
     void line(String markup) {
         endLine();
-        out.println(ansi.string(markup));
+        out.println(Markup.render(markup, colour));
     }
 
     /** Prints text as is (no markup interpretation). */
@@ -40,7 +38,7 @@ final class TextOutput {
      */
     void rewrite(String markup) {
         int width = visibleWidth(markup);
-        out.print("\r" + ansi.string(markup) + " ".repeat(Math.max(0, openWidth - width)));
+        out.print("\r" + Markup.render(markup, colour) + " ".repeat(Math.max(0, openWidth - width)));
         out.flush(); // print() of a line without a newline is not flushed by itself
         openWidth = width;
     }
@@ -74,7 +72,7 @@ final class TextOutput {
 
     /** How many columns {@code markup} takes once its styles are removed. */
     static int visibleWidth(String markup) {
-        String plain = Ansi.OFF.string(markup);
+        String plain = Markup.render(markup, false);
         return plain.codePointCount(0, plain.length());
     }
 
