@@ -9,9 +9,14 @@ import dev.keel.spi.migration.TransactionMode;
 import dev.keel.spi.snapshot.SnapshotFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +26,10 @@ import java.util.Optional;
  * linted again while the rule set is the same (Keel version, rules and their configuration, plugins: the
  * {@linkplain RuleSetFingerprint fingerprint}). The cache is an optimisation only: an entry that cannot be read or
  * written, or that does not match, is ignored and the script is linted.
+ *
+ * <p>Bounded by use, not by count: reading an entry marks it used (its modification time), and at most once a day
+ * entries unused for {@link #UNUSED_FOR} are deleted, which clears out the results of rule sets no longer in use (an
+ * older Keel, a changed {@code rules:}), along with temporary files a killed run left behind.
  */
 final class LintCache {
 
@@ -29,6 +38,11 @@ final class LintCache {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final LintCache OFF = new LintCache(null, "");
+    /** How long an entry may go unread before it is deleted. */
+    static final Duration UNUSED_FOR = Duration.ofDays(30);
+    /** How often the folder is swept; its marker file's modification time says when it last was. */
+    static final Duration SWEEP_EVERY = Duration.ofDays(1);
+    private static final String SWEPT_MARKER = "last-swept";
 
     private final Path directory;
     private final String ruleSet;
@@ -80,6 +94,7 @@ final class LintCache {
                 return Optional.empty();
             }
             LintReport.FileLint l = stored.lint();
+            markUsed(entry);
             return Optional.of(new LintReport.FileLint(l.file(), l.risk(), l.statements(), l.findings(), l.accepted(), true));
         } catch (IOException | RuntimeException unusable) {
             return Optional.empty(); // corrupt, truncated or foreign: lint the script again
@@ -109,6 +124,51 @@ final class LintCache {
             } catch (IOException alsoIgnored) {
                 // nothing more to do: a stray temporary file is never read as an entry
             }
+        }
+    }
+
+    /**
+     * Deletes entries unused for {@link #UNUSED_FOR} and temporary files older than a day, when the last sweep is
+     * more than {@link #SWEEP_EVERY} ago (a run that finds a fresh marker only looks at it). Best effort, like the
+     * rest of the cache: what cannot be listed or deleted stays.
+     */
+    void sweepIfDue(Instant now) {
+        if (!enabled() || !Files.isDirectory(directory)) {
+            return;
+        }
+        Path marker = directory.resolve(SWEPT_MARKER);
+        try {
+            if (Files.exists(marker)
+                    && Files.getLastModifiedTime(marker).toInstant().isAfter(now.minus(SWEEP_EVERY))) {
+                return;
+            }
+            if (!Files.exists(marker)) {
+                SnapshotFiles.createPrivateFile(marker);
+            }
+            Files.setLastModifiedTime(marker, FileTime.from(now));
+            Instant unusedSince = now.minus(UNUSED_FOR);
+            Instant abandonedSince = now.minus(Duration.ofDays(1));
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+                    if ((name.endsWith(".json") && modified.isBefore(unusedSince))
+                            || (name.endsWith(".tmp") && modified.isBefore(abandonedSince))) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the next due sweep tries again
+        }
+    }
+
+    /** A read entry counts as used, so the sweep keeps it. */
+    private static void markUsed(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+        } catch (IOException | RuntimeException ignored) {
+            // a read-only cache still serves its entries; they only age
         }
     }
 

@@ -46,8 +46,9 @@ final class Linter {
      * by each script's checksum and this rule set's {@linkplain RuleSetFingerprint fingerprint}.
      */
     Linter cachingIn(Path directory) {
-        return new Linter(analyzer, rules,
-                LintCache.in(directory, RuleSetFingerprint.of(KeelVersion.current(), analyzer, rules)));
+        LintCache cache = LintCache.in(directory, RuleSetFingerprint.of(KeelVersion.current(), analyzer, rules));
+        cache.sweepIfDue(java.time.Instant.now());
+        return new Linter(analyzer, rules, cache);
     }
 
     StatementAnalyzer analyzer() {

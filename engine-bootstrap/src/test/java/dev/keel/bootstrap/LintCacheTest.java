@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -113,6 +116,60 @@ class LintCacheTest {
         for (Path entry : entries) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(entry)));
         }
+    }
+
+    @Test
+    void entriesUnusedForThirtyDaysAreSweptAndUsedOnesKept() throws IOException {
+        lint(true);
+        lint(true); // sweeps the new folder and leaves the marker
+        List<Path> entries = entries();
+        age(entries.get(0), LintCache.UNUSED_FOR.plusDays(1));
+        age(entries.get(1), LintCache.UNUSED_FOR.minusDays(1));
+        Path stray = Files.writeString(cacheDir().resolve("abc.123.1.tmp"), "{", StandardCharsets.UTF_8);
+        age(stray, Duration.ofDays(2));
+        age(cacheDir().resolve("last-swept"), LintCache.SWEEP_EVERY.plusHours(1));
+
+        LintReport again = lint(true);
+
+        assertEquals(1, again.cachedFiles(), "the entry unused for 31 days was deleted, the other one served");
+        assertFalse(Files.exists(stray), "a killed run's temporary file is deleted");
+        assertEquals(2, entries().size(), "the swept script's result is stored again");
+    }
+
+    @Test
+    void theFolderIsSweptAtMostOnceADay() throws IOException {
+        lint(true);
+        lint(true); // the first run with a folder sweeps it and leaves the marker
+        for (Path entry : entries()) {
+            age(entry, LintCache.UNUSED_FOR.plusDays(1));
+        }
+
+        assertEquals(2, lint(true).cachedFiles(), "swept less than a day ago: nothing is deleted");
+    }
+
+    @Test
+    void readingAnEntryMarksItUsed() throws IOException {
+        lint(true);
+        for (Path entry : entries()) {
+            age(entry, Duration.ofDays(10));
+        }
+
+        lint(true);
+
+        Instant recently = Instant.now().minus(Duration.ofHours(1));
+        for (Path entry : entries()) {
+            assertTrue(Files.getLastModifiedTime(entry).toInstant().isAfter(recently), entry::toString);
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(cacheDir().resolve("last-swept"))));
+    }
+
+    private Path cacheDir() {
+        return dir.resolve(".keel/lint-cache");
+    }
+
+    private static void age(Path file, Duration age) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
     }
 
     private LintReport lint(boolean useCache) {
