@@ -183,7 +183,7 @@ final class Engine implements AutoCloseable {
     }
 
     private MigrationReport applyMigrations(MigrateOptions options) {
-        // Files are read on another thread while this one connects, takes the lock and reads history.
+        // Files are read on another thread while this one connects and reads history (the plan asks for them last).
         CompletableFuture<Files> reading = readFilesInBackground();
         Supplier<List<MigrationScript>> files = () -> joined(reading).orThrow();
         if (options.dryRun()) {
@@ -200,7 +200,7 @@ final class Engine implements AutoCloseable {
         PendingReview.Reviewed reviewed;
         String shownUrl;
         try (Connected c = connect()) {
-            reviewed = review(c).review(migrator(c, listener).plan(files.get(), request(options)));
+            reviewed = review(c).review(migrator(c, listener).plan(files, request(options)));
             shownUrl = c.session().displayUrl();
         }
         MigrationPlan preliminary = reviewed.plan();

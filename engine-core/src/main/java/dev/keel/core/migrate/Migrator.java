@@ -80,8 +80,18 @@ public final class Migrator {
      * @throws KeelException with every validation or planning problem
      */
     public MigrationPlan plan(List<MigrationScript> files, MigrateRequest request) {
+        return plan(() -> files, request);
+    }
+
+    /**
+     * As {@link #plan(List, MigrateRequest)}, with the files asked for only once history is read, so that a caller
+     * can read them meanwhile.
+     *
+     * @throws KeelException as {@link #plan(List, MigrateRequest)}, and whatever the supplier throws
+     */
+    public MigrationPlan plan(Supplier<List<MigrationScript>> filesWhenNeeded, MigrateRequest request) {
         List<AppliedMigration> rows = history.exists() ? history.readAll() : List.of();
-        return validatedPlan(files, rows, request).plan();
+        return validatedPlan(filesWhenNeeded.get(), rows, request).plan();
     }
 
     /**
@@ -103,7 +113,7 @@ public final class Migrator {
     public MigrationReport migrate(Supplier<List<MigrationScript>> filesWhenNeeded, MigrateRequest request) {
         long started = clock.millis();
         if (request.dryRun()) {
-            MigrationPlan plan = plan(filesWhenNeeded.get(), request);
+            MigrationPlan plan = plan(filesWhenNeeded, request);
             listener.on(new RunStarted("migrate --dry-run", session.displayUrl(), plan.pending().size()));
             return new MigrationReport(plan, List.of(), true, clock.millis() - started);
         }

@@ -58,6 +58,9 @@ public record Version(List<BigInteger> parts, String text) implements Comparable
 
     @Override
     public int compareTo(Version other) {
+        if (parts.size() == 1 && other.parts.size() == 1) {
+            return parts.get(0).compareTo(other.parts.get(0)); // the usual case; history and files sort thousands
+        }
         int n = Math.max(parts.size(), other.parts.size());
         for (int i = 0; i < n; i++) {
             BigInteger a = i < parts.size() ? parts.get(i) : BigInteger.ZERO;
@@ -81,7 +84,12 @@ public record Version(List<BigInteger> parts, String text) implements Comparable
         while (last > 1 && parts.get(last - 1).signum() == 0) {
             last--;
         }
-        return parts.subList(0, last).hashCode();
+        // List.hashCode of the significant parts, without a sub-list per call.
+        int hash = 1;
+        for (int i = 0; i < last; i++) {
+            hash = 31 * hash + parts.get(i).hashCode();
+        }
+        return hash;
     }
 
     @Override
