@@ -8,29 +8,42 @@ import java.util.Optional;
 import net.sf.jsqlparser.statement.Statement;
 
 /**
- * The support type for rules that want more than Keel's parser-neutral {@link ParsedStatement}: the JSqlParser
- * syntax tree (absent when the statement went through the lexical fallback) and the statement's tokens. Rule
- * authors get it with {@link #of(ParsedStatement)}; the core never sees JSqlParser.
+ * The support type for rules that want more than Keel's parser-neutral {@link ParsedStatement}: the statement's
+ * tokens, and the JSqlParser syntax tree. Rule authors get it with {@link #of(ParsedStatement)}; the core never sees
+ * JSqlParser.
+ *
+ * <p>The tokens are always there and cost nothing more. The tree costs a full parse: {@link StatementParser} reads
+ * most statements from their tokens alone and parses a statement only when {@link #ast()} (or {@code
+ * view.detail(Statement.class)}) is first called for it, so a rule should decide from the view and the tokens where
+ * it can, and ask for the tree only for what they cannot tell.
  *
  * @param view   Keel's view of the statement
- * @param ast    JSqlParser's syntax tree, when JSqlParser understood the statement
  * @param tokens the statement's tokens, comments dropped
  */
-public record JsqlParsedStatement(ParsedStatement view, Optional<Statement> ast, SqlTokens tokens) {
+public record JsqlParsedStatement(ParsedStatement view, SqlTokens tokens) {
 
     /**
-     * The syntax tree and tokens of a statement parsed by {@link StatementParser}; for a view built elsewhere, the
-     * tokens are computed on the spot and the tree is absent.
+     * The tokens (and, on request, the tree) of a statement parsed by {@link StatementParser}; for a view built
+     * elsewhere, the tokens are computed on the spot and the tree is absent.
      */
     public static JsqlParsedStatement of(ParsedStatement view) {
         SqlTokens tokens = view.detail(SqlTokens.class)
                 .orElseGet(() -> SqlTokens.of(view.sql(), StatementParser.isMysql(view.dialect())));
-        return new JsqlParsedStatement(view, view.detail(Statement.class), tokens);
+        return new JsqlParsedStatement(view, tokens);
     }
 
-    /** The JSqlParser tree if it is of the given type. */
+    /**
+     * JSqlParser's syntax tree, parsed now if it was not yet (once per statement, with the parser's timeout); absent
+     * when JSqlParser rejects the statement, which the {@linkplain ParsedStatement#lexicalFallback() lexical
+     * fallback} flag does not always say beforehand.
+     */
+    public Optional<Statement> ast() {
+        return view.detail(Statement.class);
+    }
+
+    /** The JSqlParser tree if it is of the given type (parsed now if it was not yet). */
     public <T extends Statement> Optional<T> ast(Class<T> type) {
-        return ast.filter(type::isInstance).map(type::cast);
+        return ast().filter(type::isInstance).map(type::cast);
     }
 
     /** The actions of an {@code ALTER TABLE} (split at top-level commas), or none for other statements. */
@@ -66,11 +79,7 @@ public record JsqlParsedStatement(ParsedStatement view, Optional<Statement> ast,
         if (open < 0 || tokens.containsTopLevel("AS", "SELECT") && tokens.indexOfTopLevel(0, "AS") < open) {
             return List.of();
         }
-        int close = open + 1;
-        while (close < tokens.size() && !(tokens.get(close).is(")") && tokens.get(close).depth() == tokens.get(open).depth())) {
-            close++;
-        }
-        return tokens.sub(open + 1, close).splitTopLevel();
+        return tokens.sub(open + 1, tokens.closing(open)).splitTopLevel();
     }
 
     /** The tokens after the closing parenthesis of a {@code CREATE TABLE}: table options. */
@@ -82,10 +91,6 @@ public record JsqlParsedStatement(ParsedStatement view, Optional<Statement> ast,
         if (open < 0) {
             return tokens.sub(0, 0);
         }
-        int close = open + 1;
-        while (close < tokens.size() && !(tokens.get(close).is(")") && tokens.get(close).depth() == tokens.get(open).depth())) {
-            close++;
-        }
-        return tokens.from(close + 1);
+        return tokens.from(tokens.closing(open) + 1);
     }
 }

@@ -10,7 +10,10 @@ import dev.keel.spi.rule.StatementAnalyzer;
 import java.util.Collection;
 import java.util.Optional;
 
-/** The built-in {@link StatementAnalyzer}: {@link StatementParser} (JSqlParser, lexical fallback) and {@link RiskClassifier}. */
+/**
+ * The built-in {@link StatementAnalyzer}: {@link StatementParser} (lexical classification, JSqlParser where its tree
+ * tells more or a rule asks for it) and {@link RiskClassifier}.
+ */
 final class KeelStatementAnalyzer implements StatementAnalyzer {
 
     private final StatementParser parser = new StatementParser();

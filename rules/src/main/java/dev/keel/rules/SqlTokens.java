@@ -198,6 +198,15 @@ public final class SqlTokens {
         return -1;
     }
 
+    /** The index of the parenthesis that closes the one at {@code open}, or {@link #size()} when none does. */
+    public int closing(int open) {
+        int close = open + 1;
+        while (close < tokens.size() && !(tokens.get(close).is(")") && tokens.get(close).depth() == get(open).depth())) {
+            close++;
+        }
+        return close;
+    }
+
     /** Tokens {@code from} (inclusive) to {@code to} (exclusive), clamped. */
     public SqlTokens sub(int from, int to) {
         int a = Math.max(0, Math.min(from, tokens.size()));

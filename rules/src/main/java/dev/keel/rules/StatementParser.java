@@ -42,11 +42,15 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.Update;
 
 /**
- * Turns one statement into Keel's {@link ParsedStatement}: JSqlParser first (with a timeout; on the caller's thread
- * unless the statement is long or deeply nested), and for what it
- * rejects or does not understand, the {@link LexicalClassifier}. Never throws for bad SQL: every statement gets a
- * kind, its objects and clauses, and the JSqlParser tree and tokens as {@linkplain ParsedStatement#details()
- * details} for {@link JsqlParsedStatement}.
+ * Turns one statement into Keel's {@link ParsedStatement}. The {@link LexicalClassifier} reads every statement from
+ * its tokens (kind, objects, clauses); JSqlParser runs only where its tree could change that view ({@link
+ * ViewRefinement}: a kind the tokens cannot tell, a statement starting with {@code WITH}, an {@code INSERT} of an
+ * unusual shape, …). Vendor syntax JSqlParser is known to reject ({@link JsqlRejectedSyntax}) never goes to it and is
+ * marked as the lexical fallback's; so is a statement JSqlParser was asked about and rejected. Every other statement
+ * carries its tree as a {@link JsqlTree}, parsed the first time a rule asks for it ({@link ParsedStatement#detail},
+ * {@link JsqlParsedStatement#ast()}) — none of the built-in rules does. Never throws for bad SQL.
+ *
+ * <p>A parse runs with a timeout, on the caller's thread unless the statement is long or deeply nested.
  */
 public final class StatementParser {
 
@@ -67,6 +71,7 @@ public final class StatementParser {
     private static final ParseWatchdog WATCHDOG = new ParseWatchdog(DEFAULT_TIMEOUT.toMillis());
 
     private final Duration timeout;
+    private final boolean parseEveryStatement;
 
     /** A parser with the {@linkplain #DEFAULT_TIMEOUT default timeout}. */
     public StatementParser() {
@@ -75,7 +80,20 @@ public final class StatementParser {
 
     /** A parser giving JSqlParser at most {@code timeout} per statement. */
     public StatementParser(Duration timeout) {
+        this(timeout, false);
+    }
+
+    private StatementParser(Duration timeout, boolean parseEveryStatement) {
         this.timeout = timeout;
+        this.parseEveryStatement = parseEveryStatement;
+    }
+
+    /**
+     * A parser that hands every statement to JSqlParser at once and takes kind, objects and clauses from its tree
+     * where it has one, as Keel did before the lexical fast path: the reference the fast path is tested against.
+     */
+    static StatementParser parsingEveryStatement() {
+        return new StatementParser(DEFAULT_TIMEOUT, true);
     }
 
     /** Whether a dialect id is MySQL's family (MySQL, MariaDB). */
@@ -87,17 +105,20 @@ public final class StatementParser {
     /** Parses one statement for {@code dialect}, aimed at {@code server} when known. */
     public ParsedStatement parse(SqlStatement statement, String dialect, Optional<ServerInfo> server) {
         boolean mysql = isMysql(dialect);
-        SqlTokens tokens = SqlTokens.of(statement.sql(), mysql);
+        String sql = statement.sql();
+        SqlTokens tokens = SqlTokens.of(sql, mysql);
         LexicalClassifier.Classification lexical = LexicalClassifier.classify(tokens);
-        Optional<Statement> ast = jsql(statement.sql(), mysql);
-        List<Object> details = new ArrayList<>();
-        details.add(tokens);
+        if (!parseEveryStatement && JsqlRejectedSyntax.matches(tokens)) {
+            return view(statement, dialect, server, lexical, true, List.of(tokens));
+        }
+        if (!parseEveryStatement && !ViewRefinement.possible(sql, tokens, lexical, mysql)) {
+            return view(statement, dialect, server, lexical, false, List.of(tokens, new JsqlTree(() -> jsql(sql, mysql))));
+        }
+        Optional<Statement> ast = jsql(sql, mysql);
         if (ast.isEmpty()) {
-            return new ParsedStatement(statement.sql(), statement.index(), statement.line(), statement.column(), dialect, server, lexical.kind(), lexical.objects(), lexical.clauses(),
-                    true, details);
+            return view(statement, dialect, server, lexical, true, List.of(tokens));
         }
         Statement tree = ast.get();
-        details.add(tree);
         StatementKind kind = kindOf(tree).orElse(lexical.kind());
         if (kind == StatementKind.ALTER_TABLE && lexical.kind() == StatementKind.RENAME_TABLE) {
             kind = StatementKind.RENAME_TABLE;
@@ -106,7 +127,14 @@ public final class StatementParser {
         Set<Clause> clauses = EnumSet.noneOf(Clause.class);
         clauses.addAll(lexical.clauses());
         refineClauses(tree, clauses);
-        return new ParsedStatement(statement.sql(), statement.index(), statement.line(), statement.column(), dialect, server, kind, objects, clauses, false, details);
+        return new ParsedStatement(sql, statement.index(), statement.line(), statement.column(), dialect, server, kind,
+                objects, clauses, false, List.of(tokens, tree));
+    }
+
+    private static ParsedStatement view(SqlStatement statement, String dialect, Optional<ServerInfo> server,
+            LexicalClassifier.Classification lexical, boolean lexicalFallback, List<Object> details) {
+        return new ParsedStatement(statement.sql(), statement.index(), statement.line(), statement.column(), dialect,
+                server, lexical.kind(), lexical.objects(), lexical.clauses(), lexicalFallback, details);
     }
 
     private Optional<Statement> jsql(String sql, boolean mysql) {

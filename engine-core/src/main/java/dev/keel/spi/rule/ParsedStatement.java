@@ -2,6 +2,8 @@ package dev.keel.spi.rule;
 
 import dev.keel.spi.Api;
 import dev.keel.spi.ServerInfo;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,10 +22,14 @@ import java.util.Set;
  * @param kind            what the statement does
  * @param objects         the objects touched, the statement's main target first
  * @param clauses         the clauses and modifiers present
- * @param lexicalFallback whether the SQL parser rejected the statement and a lexical classifier produced this
- *                        view (kind and objects are then best effort)
+ * @param lexicalFallback whether the analyzer knows its SQL parser cannot read the statement (vendor syntax it
+ *                        rejects, or a parse that failed), so that a lexical classifier produced this view alone:
+ *                        kind and objects are then best effort. An analyzer that classifies statements lexically
+ *                        first and parses only on demand may leave it false for a statement its parser would still
+ *                        reject when asked
  * @param details         parser-specific views of the statement (e.g. a syntax tree) for rules that ask for one
- *                        with {@link #detail(Class)}; opaque to the core
+ *                        with {@link #detail(Class)}; opaque to the core. An element may be a {@link LazyDetail},
+ *                        computed when first asked for
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record ParsedStatement(
@@ -83,10 +89,39 @@ public record ParsedStatement(
         return Optional.empty();
     }
 
-    /** The first detail of the given type (e.g. a parser's syntax tree), if the parser attached one. */
-    public <T> Optional<T> detail(Class<T> type) {
+    /**
+     * The parser-specific views of the statement, a {@link LazyDetail} replaced by its value (computed now if it was
+     * not yet; left out when absent). Use {@link #detail(Class)} to compute only the view you need.
+     */
+    @Override
+    public List<Object> details() {
+        List<Object> out = new ArrayList<>(details.size());
         for (Object detail : details) {
-            if (type.isInstance(detail)) {
+            if (detail instanceof LazyDetail<?> lazy) {
+                lazy.value().ifPresent(out::add);
+            } else {
+                out.add(detail);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The first detail of the given type (e.g. a parser's syntax tree), if the parser attached one. A {@link
+     * LazyDetail} whose type can match is computed now (once), the others are left alone; asking for a {@code
+     * LazyDetail} type itself returns the holder without computing it.
+     */
+    public <T> Optional<T> detail(Class<T> type) {
+        boolean holderWanted = LazyDetail.class.isAssignableFrom(type);
+        for (Object detail : details) {
+            if (detail instanceof LazyDetail<?> lazy && !holderWanted) {
+                if (type.isAssignableFrom(lazy.type()) || lazy.type().isAssignableFrom(type)) {
+                    Optional<?> value = lazy.value();
+                    if (value.isPresent() && type.isInstance(value.get())) {
+                        return Optional.of(type.cast(value.get()));
+                    }
+                }
+            } else if (type.isInstance(detail)) {
                 return Optional.of(type.cast(detail));
             }
         }

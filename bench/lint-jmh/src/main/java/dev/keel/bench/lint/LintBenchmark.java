@@ -35,7 +35,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * statements per second: {@link #jsqlparserBareParse} is JSqlParser alone, called the way a plain user calls it
  * ({@code CCJSqlParserUtil.parse(sql)}) on every statement; {@link #keelLint} is what {@code keel lint --no-cache}
  * does for the corpus files through the embedding API: read each file, split it with the dialect's splitter, parse
- * every statement into Keel's view (JSqlParser, lexical fallback), run every built-in rule and the risk classifier.
+ * every statement into Keel's view (lexical classification, JSqlParser where its tree tells more), run every built-in
+ * rule and the risk classifier.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
