@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.bootstrap.AcceptedFinding;
 import dev.keel.bootstrap.LintReport;
+import dev.keel.spi.migration.Allowance;
 import dev.keel.spi.rule.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,11 +26,7 @@ final class LintJson {
         document.put("files", report.files().stream().map(f -> file(f, paths)).toList());
         List<Map<String, Object>> findings = new ArrayList<>(report.findings().stream().map(f -> finding(f, paths)).toList());
         for (AcceptedFinding accepted : report.accepted()) {
-            Map<String, Object> map = finding(accepted.finding(), paths);
-            map.put("accepted", true);
-            map.put("acceptance", Map.of("reason", accepted.allowance().reason(), "line", accepted.allowance().line(),
-                    "scope", accepted.allowance().scope().name().toLowerCase(Locale.ROOT)));
-            findings.add(map);
+            findings.add(accepted(accepted.finding(), accepted.allowance(), paths));
         }
         document.put("findings", findings);
         return document;
@@ -43,6 +40,15 @@ final class LintJson {
         map.put("findings", file.findings().size());
         map.put("accepted", file.accepted().size());
         map.put("cached", file.cached());
+        return map;
+    }
+
+    /** A finding a {@code -- keel:allow} accepted: {@code accepted: true} and the directive as {@code acceptance}. */
+    static Map<String, Object> accepted(Finding f, Allowance allowance, ShownPaths paths) {
+        Map<String, Object> map = finding(f, paths);
+        map.put("accepted", true);
+        map.put("acceptance", Map.of("reason", allowance.reason(), "line", allowance.line(),
+                "scope", allowance.scope().name().toLowerCase(Locale.ROOT)));
         return map;
     }
 

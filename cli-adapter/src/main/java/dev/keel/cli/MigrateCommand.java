@@ -46,7 +46,7 @@ final class MigrateCommand extends KeelCommand {
     public Integer call() {
         Optional<String> strategy = snapshotOption(snapshot);
         PendingFindings findings = new PendingFindings(new ShownPaths(context.environment().workingDirectory()),
-                context.events()::findings);
+                context.events());
         MigrateOptions options = new MigrateOptions(Optional.ofNullable(target), dryRun, atomic, strategy,
                 yes ? Confirmation.YES_FLAG : Confirmation.NOT_GIVEN);
         try (Keel keel = context.openKeel()) {
@@ -73,6 +73,7 @@ final class MigrateCommand extends KeelCommand {
             } else {
                 if (!shown) {
                     findings.print(context.text(), findings.of(report.plan()), "");
+                    findings.printAccepted(context.text(), findings.accepted(report.plan()), "");
                 }
                 report.snapshot().ifPresent(this::printKept);
             }
@@ -131,6 +132,7 @@ final class MigrateCommand extends KeelCommand {
                     + TextOutput.escape(planned.script().script()) + "  (" + planned.protection().label() + ", risk "
                     + planned.risk().label() + ")");
             findings.print(text, findings.of(planned), "    ");
+            findings.printAccepted(text, findings.accepted(planned), "    ");
             planned.statements().forEach(s -> text.plain("    " + s.sql().replace("\n", "\n    ") + ";"));
         }
     }

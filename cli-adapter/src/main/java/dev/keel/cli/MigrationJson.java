@@ -16,7 +16,7 @@ final class MigrationJson {
 
     /** A pending migration with its risk and its findings in the shape of {@code keel lint --json}. */
     static Map<String, Object> planned(PlannedMigration planned, boolean withStatements,
-            java.util.List<Map<String, Object>> findings) {
+            java.util.List<Map<String, Object>> findings, java.util.List<Map<String, Object>> accepted) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("version", planned.script().version().text());
         map.put("description", planned.script().description());
@@ -26,6 +26,7 @@ final class MigrationJson {
         map.put("statementCount", planned.statements().size());
         map.put("risk", planned.risk().label());
         map.put("findings", findings);
+        map.put("accepted", accepted);
         if (withStatements) {
             map.put("statements", planned.statements().stream().map(MigrationJson::statement).toList());
         }

@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.spi.migration.MigrationPlan;
 import dev.keel.spi.migration.PlannedMigration;
+import dev.keel.spi.rule.Acceptance;
 import dev.keel.spi.rule.Finding;
 import dev.keel.spi.rule.Severity;
 import java.util.List;
@@ -17,14 +18,46 @@ final class PendingFindings {
 
     private final ShownPaths paths;
     private final Function<String, List<Finding>> byVersion;
+    private final Function<String, List<Acceptance>> acceptedByVersion;
+
+    /** The findings and acceptances the engine reported to {@code events}. */
+    PendingFindings(ShownPaths paths, RunEvents events) {
+        this(paths, events::findings, events::accepted);
+    }
 
     /**
-     * @param paths     how files are shown
-     * @param byVersion the findings of a pending migration, by its version
+     * @param paths             how files are shown
+     * @param byVersion         the findings of a pending migration, by its version
+     * @param acceptedByVersion the findings its {@code -- keel:allow} directives accepted, by its version
      */
-    PendingFindings(ShownPaths paths, Function<String, List<Finding>> byVersion) {
+    PendingFindings(ShownPaths paths, Function<String, List<Finding>> byVersion,
+            Function<String, List<Acceptance>> acceptedByVersion) {
         this.paths = paths;
         this.byVersion = byVersion;
+        this.acceptedByVersion = acceptedByVersion;
+    }
+
+    /** Every accepted finding of the plan's pending migrations, in order. */
+    List<Acceptance> accepted(MigrationPlan plan) {
+        return plan.pending().stream().flatMap(p -> accepted(p).stream()).toList();
+    }
+
+    /** The findings {@code -- keel:allow} accepted in a pending migration. */
+    List<Acceptance> accepted(PlannedMigration planned) {
+        return acceptedByVersion.apply(planned.script().version().text());
+    }
+
+    /**
+     * Each accepted finding on one line, with the reason its directive gave: accepted findings no longer stop a run,
+     * but whoever applies it should still see what was accepted.
+     */
+    void printAccepted(TextOutput text, List<Acceptance> accepted, String indent) {
+        for (Acceptance a : accepted) {
+            Finding f = a.finding();
+            text.line(indent + "@|faint accepted|@ " + TextOutput.escape(paths.shown(f.location().file()) + ":"
+                    + f.location().line() + ": " + f.message() + " [" + f.ruleId() + "]") + " @|faint (keel:allow on line "
+                    + a.allowance().line() + ": " + TextOutput.escape(a.allowance().reason()) + ")|@");
+        }
     }
 
     /** A pending migration's findings. */
@@ -56,8 +89,13 @@ final class PendingFindings {
         return findings.stream().map(f -> LintJson.finding(f, paths)).toList();
     }
 
-    /** A pending migration as JSON, with its risk and findings. */
+    /** Accepted findings as {@code keel lint --json} shapes them ({@code accepted: true}, {@code acceptance}). */
+    List<Map<String, Object>> acceptedJson(List<Acceptance> accepted) {
+        return accepted.stream().map(a -> LintJson.accepted(a.finding(), a.allowance(), paths)).toList();
+    }
+
+    /** A pending migration as JSON, with its risk, findings and accepted findings. */
     Map<String, Object> planned(PlannedMigration planned, boolean withStatements) {
-        return MigrationJson.planned(planned, withStatements, json(of(planned)));
+        return MigrationJson.planned(planned, withStatements, json(of(planned)), acceptedJson(accepted(planned)));
     }
 }

@@ -34,7 +34,7 @@ final class PlanCommand extends KeelCommand {
     public Integer call() {
         Optional<String> strategy = MigrateCommand.snapshotOption(snapshot);
         PendingFindings findings = new PendingFindings(new ShownPaths(context.environment().workingDirectory()),
-                context.events()::findings);
+                context.events());
         try (Keel keel = context.openKeel()) {
             MigrationPlan plan = keel.plan(new MigrateOptions(Optional.ofNullable(target), true, atomic, strategy));
             boolean confirm = keel.needsConfirmation(plan.risk());
@@ -78,6 +78,7 @@ final class PlanCommand extends KeelCommand {
                     + " statement(s), risk " + planned.risk().label() + ", "
                     + ProtectionLine.migrationMarkup(planned, plan.protection()));
             findings.print(text, findings.of(planned), "      ");
+            findings.printAccepted(text, findings.accepted(planned), "      ");
         }
     }
 

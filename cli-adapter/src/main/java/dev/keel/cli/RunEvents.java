@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.spi.event.KeelEvent;
 import dev.keel.spi.event.MigrationReviewed;
+import dev.keel.spi.rule.Acceptance;
 import dev.keel.spi.rule.Finding;
 import dev.keel.spi.event.KeelListener;
 import dev.keel.spi.event.SnapshotProgressed;
@@ -67,6 +68,17 @@ final class RunEvents implements KeelListener {
     synchronized List<Finding> findings(String version) {
         MigrationReviewed reviewed = reviews.get(version);
         return reviewed == null ? List.of() : reviewed.findings();
+    }
+
+    /** The findings that {@code -- keel:allow} accepted in this version's pending migration. */
+    synchronized List<Acceptance> accepted(String version) {
+        MigrationReviewed reviewed = reviews.get(version);
+        return reviewed == null ? List.of() : reviewed.accepted();
+    }
+
+    /** Every finding {@code -- keel:allow} accepted, in the order the migrations were reviewed. */
+    synchronized List<Acceptance> accepted() {
+        return reviews.values().stream().flatMap(r -> r.accepted().stream()).toList();
     }
 
     /** Every finding the rules reported, in the order the migrations were reviewed. */

@@ -22,7 +22,7 @@ final class ValidateCommand extends KeelCommand {
         try (Keel keel = context.openKeel()) {
             ValidationReport report = keel.validate();
             PendingFindings findings = new PendingFindings(new ShownPaths(context.environment().workingDirectory()),
-                    context.events()::findings);
+                    context.events());
             // The first problem decides, as for any other command: a missing folder is a usage error (2), not 3.
             int code = report.ok() ? DONE : report.problems().get(0).code().exitClass().exitCode();
             if (context.json()) {
@@ -33,10 +33,12 @@ final class ValidateCommand extends KeelCommand {
                 document.put("pending", report.pending());
                 document.put("problems", JsonOutput.problems(report.problems()));
                 document.put("findings", findings.json(context.events().findings()));
+                document.put("accepted", findings.acceptedJson(context.events().accepted()));
                 context.jsonOutput().write(document);
                 return code;
             }
             findings.print(context.text(), context.events().findings(), "");
+            findings.printAccepted(context.text(), context.events().accepted(), "");
             if (report.ok()) {
                 context.text().line("@|fg_green OK|@: " + report.files() + " files, " + report.applied() + " applied, "
                         + report.pending() + " pending; nothing stands in the way.");

@@ -60,6 +60,35 @@ class LintAcceptanceTest {
     }
 
     @Test
+    void planValidateAndMigrateShowWhatWasAcceptedAndWhy() throws IOException {
+        Files.createDirectories(work.resolve("m"));
+        Files.writeString(work.resolve("m/V1__a.sql"), "CREATE TABLE a (id INTEGER PRIMARY KEY);\n", StandardCharsets.UTF_8);
+        Files.writeString(work.resolve("m/V2__drop.sql"), "-- keel:allow drop-table a was replaced by b in V1\nDROP TABLE a;\n",
+                StandardCharsets.UTF_8);
+        String url = "jdbc:sqlite:" + work.resolve("t.db");
+        String line = "accepted m/V2__drop.sql:2: DROP TABLE a";
+        String why = "[drop-table] (keel:allow on line 1: a was replaced by b in V1)";
+
+        CliRun plan = keel(work, "plan", "--url", url, "--migrations", "m").assertExit(0);
+        assertTrue(plan.stdout().contains(line) && plan.stdout().contains(why), plan::toString);
+        JsonNode accepted = keel(work, "plan", "--url", url, "--migrations", "m", "--json").assertExit(0)
+                .json().path("migrations").get(1).path("accepted");
+        assertEquals(1, accepted.size(), accepted::toString);
+        assertEquals("drop-table", accepted.get(0).path("ruleId").asText());
+        assertEquals("a was replaced by b in V1", accepted.get(0).path("acceptance").path("reason").asText());
+        assertEquals(0, keel(work, "plan", "--url", url, "--migrations", "m", "--json").json()
+                .path("migrations").get(0).path("accepted").size());
+
+        CliRun validate = keel(work, "validate", "--url", url, "--migrations", "m").assertExit(0);
+        assertTrue(validate.stdout().contains(line), validate::toString);
+        assertEquals(1, keel(work, "validate", "--url", url, "--migrations", "m", "--json").assertExit(0)
+                .json().path("accepted").size());
+
+        CliRun migrate = keel(work, "migrate", "--url", url, "--migrations", "m", "--yes").assertExit(0);
+        assertTrue(migrate.stdout().contains(line) && migrate.stdout().contains(why), migrate::toString);
+    }
+
+    @Test
     void aFileAllowanceInAVersionedMigrationCoversEveryStatement() throws IOException {
         write("0001_cleanup.sql", "-- Author: ops\n-- keel:allow drop-table, drop-column the 2019 tables go\n\n"
                 + "DROP TABLE a;\nALTER TABLE b DROP COLUMN c;\nDROP TABLE d;\n");

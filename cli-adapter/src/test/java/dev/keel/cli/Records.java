@@ -28,7 +28,7 @@ final class Records {
 
     /** No findings for any migration, paths shown relative to the test's working directory. */
     static PendingFindings findings() {
-        return new PendingFindings(new ShownPaths(java.nio.file.Path.of("").toAbsolutePath()), version -> List.of());
+        return new PendingFindings(new ShownPaths(java.nio.file.Path.of("").toAbsolutePath()), version -> List.of(), version -> List.of());
     }
 
     static PlannedMigration planned(String version, String sql, boolean transactional) {

@@ -6,6 +6,7 @@ import dev.keel.spi.Problem;
 import dev.keel.spi.ServerInfo;
 import dev.keel.spi.event.KeelListener;
 import dev.keel.spi.event.MigrationReviewed;
+import dev.keel.spi.rule.Acceptance;
 import dev.keel.spi.migration.MigrationPlan;
 import dev.keel.spi.migration.PlannedMigration;
 import dev.keel.spi.rule.Finding;
@@ -71,7 +72,8 @@ final class PendingReview {
             pending.add(planned.withRisk(lint.risk()));
             findings.put(planned.script().version().text(), lint.findings());
             listener.on(new MigrationReviewed(planned.script().version().text(), planned.script().script(), lint.risk(),
-                    lint.findings()));
+                    lint.findings(), lint.accepted().stream()
+                            .map(a -> new Acceptance(a.finding(), a.allowance())).toList()));
         }
         return new Reviewed(plan.withPending(pending), findings);
     }
