@@ -150,11 +150,15 @@ final class LintCache {
             Instant abandonedSince = now.minus(Duration.ofDays(1));
             try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
                 for (Path file : files) {
-                    String name = file.getFileName().toString();
-                    Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
-                    if ((name.endsWith(".json") && modified.isBefore(unusedSince))
-                            || (name.endsWith(".tmp") && modified.isBefore(abandonedSince))) {
-                        Files.deleteIfExists(file);
+                    try {
+                        String name = file.getFileName().toString();
+                        Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+                        if ((name.endsWith(".json") && modified.isBefore(unusedSince))
+                                || (name.endsWith(".tmp") && modified.isBefore(abandonedSince))) {
+                            Files.deleteIfExists(file);
+                        }
+                    } catch (IOException gone) {
+                        // renamed or deleted by a concurrent run meanwhile: the rest of the folder is still swept
                     }
                 }
             }
