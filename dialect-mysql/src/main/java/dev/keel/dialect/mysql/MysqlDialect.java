@@ -71,6 +71,16 @@ public final class MysqlDialect implements Dialect {
         return Optional.empty();
     }
 
+    /**
+     * Row changes ({@code INSERT}, {@code UPDATE}, {@code DELETE}, {@code REPLACE}) commit together with their progress
+     * row, so a run killed between the two cannot leave a change applied that history does not count (re-running it
+     * would apply it twice). DDL commits implicitly and keeps its own commit, then the progress row's.
+     */
+    @Override
+    public boolean commitsWithProgress(SqlStatement statement) {
+        return RowChangeStatements.isRowChange(statement.sql());
+    }
+
     @Override
     public DatabaseLock lock(DatabaseSession session) {
         return new MysqlNamedLock(session);

@@ -252,7 +252,9 @@ public final class Migrator {
     /**
      * Runs a migration that no transaction can protect, recording its progress after every statement. The history
      * row is written once its first statement has run (an attempt that applied nothing is recorded as failed), so a
-     * migration of n statements costs n history writes, the least that still says exactly how far it got.
+     * migration of n statements costs n history writes, the least that still says exactly how far it got. A statement
+     * that the dialect lets share a transaction with its progress row ({@link Dialect#commitsWithProgress}, MySQL's row
+     * changes) commits together with it, so no crash can leave such a change applied but uncounted.
      */
     private AppliedStep applyStatementByStatement(PlannedMigration migration, int rank, List<AppliedStep> before) {
         Instant at = clock.instant();
@@ -268,9 +270,17 @@ public final class Migrator {
             history.insert(row(migration, rank, MigrationStatus.SUCCESS, at, 0, 0, Optional.empty()));
         }
         for (SqlStatement statement : migration.statements().subList(done, total)) {
+            // A row change commits together with its progress row: a kill between the two then loses both.
+            boolean together = dialect.commitsWithProgress(statement);
+            if (together) {
+                session.begin();
+            }
             try {
                 execute(migration, statement);
             } catch (KeelException e) {
+                if (together) {
+                    session.rollback();
+                }
                 String error = errorText(statement, total, e);
                 long elapsed = clock.millis() - started;
                 if (done == 0) {
@@ -287,15 +297,26 @@ public final class Migrator {
                         statement.index(), statement.line(), e.problems().get(0).what()));
                 throw partial(migration, statement, done, e);
             }
-            done++;
-            MigrationStatus status = done == total ? MigrationStatus.SUCCESS : MigrationStatus.PARTIAL;
+            MigrationStatus status = done + 1 == total ? MigrationStatus.SUCCESS : MigrationStatus.PARTIAL;
             long elapsed = clock.millis() - started;
-            if (recorded) {
-                history.updateProgress(rank, status, done, null, elapsed);
-            } else {
-                history.insert(row(migration, rank, status, at, elapsed, done, Optional.empty()));
-                recorded = true;
+            try {
+                if (recorded) {
+                    history.updateProgress(rank, status, done + 1, null, elapsed);
+                } else {
+                    history.insert(row(migration, rank, status, at, elapsed, done + 1, Optional.empty()));
+                }
+                if (together) {
+                    session.commit();
+                }
+            } catch (KeelException e) {
+                if (together) {
+                    // The row change goes with its progress row: history and database still agree.
+                    session.rollback();
+                }
+                throw e;
             }
+            recorded = true;
+            done++;
         }
         // The write after the last statement already recorded success.
         long elapsed = clock.millis() - started;

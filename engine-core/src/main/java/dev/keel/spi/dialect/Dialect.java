@@ -29,6 +29,18 @@ public interface Dialect {
      */
     Optional<String> transactionRestriction(SqlStatement statement, ServerInfo server);
 
+    /**
+     * Whether, in a migration applied statement by statement (no transaction around it), this statement can run inside
+     * a transaction of its own that also holds the progress row written after it, so that both commit together or not
+     * at all: a row change such as MySQL's {@code INSERT}, {@code UPDATE} or {@code DELETE}. Must be false for any
+     * statement that commits by itself (MySQL DDL) or cannot run in a transaction. A wrong {@code true} for a statement
+     * that commits implicitly costs nothing but the guarantee: its progress row is then committed right after it, as
+     * for every statement when this is false, the default.
+     */
+    default boolean commitsWithProgress(SqlStatement statement) {
+        return false;
+    }
+
     /** The cross-process migration lock of SPEC §12 on this session's database. */
     DatabaseLock lock(DatabaseSession session);
 

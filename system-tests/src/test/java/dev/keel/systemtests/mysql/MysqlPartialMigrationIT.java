@@ -176,6 +176,40 @@ class MysqlPartialMigrationIT {
         assertEquals(List.of("1=success 1/1", "2=success 5/5"), probe.history());
     }
 
+    /**
+     * A row change and its progress row commit together: when the progress write after the {@code INSERT} fails
+     * (a trigger on the history table refuses it, standing in for a crash between the two), the inserted rows are
+     * gone with it, and history and tables still agree on "1 of 3 applied". Before, the rows stayed while history
+     * counted one statement, and a resume would have inserted them twice.
+     */
+    @Test
+    void aRowChangeCommitsTogetherWithItsProgressRow() throws IOException {
+        Files.delete(fiveFile);
+        assertEquals(0, keel("migrate").exitCode(), "V1 applied, history table created");
+        probe.execute("CREATE TRIGGER refuse_progress BEFORE UPDATE ON keel_schema_history FOR EACH ROW"
+                + " BEGIN IF NEW.version = '2' AND NEW.statements_applied = 2 THEN"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'progress write refused'; END IF; END");
+        Files.writeString(migrations.resolve("V2__notes.sql"), """
+                CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(20) NOT NULL) ENGINE=InnoDB;
+                INSERT INTO notes (id, body) VALUES (1, 'one'), (2, 'two');
+                CREATE INDEX notes_body_ix ON notes (body);
+                """, StandardCharsets.UTF_8);
+
+        KeelRun refused = keel("migrate");
+        assertTrue(refused.exitCode() != 0, refused::toString);
+        assertTrue(refused.stderr().contains("progress write refused"), refused::toString);
+        assertTrue(probe.tableExists("notes"), "statement 1 (DDL) committed on its own");
+        assertEquals(0, probe.count("SELECT COUNT(*) FROM notes"), "the INSERT went with its refused progress row");
+        assertEquals(List.of("1=success 1/1", "2=partial 1/3"), probe.history());
+
+        // Once the progress row can be written, the migration resumes at the INSERT and inserts each row once.
+        probe.execute("DROP TRIGGER refuse_progress");
+        KeelRun resumed = keel("migrate");
+        assertEquals(0, resumed.exitCode(), resumed::toString);
+        assertEquals(2, probe.count("SELECT COUNT(*) FROM notes"));
+        assertEquals(List.of("1=success 1/1", "2=success 3/3"), probe.history());
+    }
+
     private KeelRun keel(String command, String... options) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of(options));
