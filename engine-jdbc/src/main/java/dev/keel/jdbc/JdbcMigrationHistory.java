@@ -33,8 +33,12 @@ public final class JdbcMigrationHistory implements MigrationHistory {
     private final String table;
     private final HistoryColumnTypes types;
     private final Predicate<String> tableExists;
+    private final boolean keepStatements;
 
     /**
+     * A history that prepares its statements on every call (what SQLite needs: a statement kept open there blocks
+     * VACUUM).
+     *
      * @param session     the session rows are read and written through
      * @param table       the table name, optionally schema-qualified ({@code keel_schema_history})
      * @param types       the dialect's column types
@@ -42,6 +46,17 @@ public final class JdbcMigrationHistory implements MigrationHistory {
      */
     public JdbcMigrationHistory(DatabaseSession session, String table, HistoryColumnTypes types,
             Predicate<String> tableExists) {
+        this(session, table, types, tableExists, false);
+    }
+
+    /**
+     * As {@link #JdbcMigrationHistory(DatabaseSession, String, HistoryColumnTypes, Predicate)}; with
+     * {@code keepStatements}, the writes made for every migration (the row's insert and its progress updates) stay
+     * prepared for the session's life when it is a {@link JdbcDatabaseSession}, so the driver does not parse them
+     * again for each migration.
+     */
+    public JdbcMigrationHistory(DatabaseSession session, String table, HistoryColumnTypes types,
+            Predicate<String> tableExists, boolean keepStatements) {
         if (!TABLE_NAME.matcher(table).matches()) {
             throw KeelException.of(ErrorCode.CONFIG_INVALID,
                     "History table name '" + table + "' is not a plain identifier.",
@@ -51,6 +66,7 @@ public final class JdbcMigrationHistory implements MigrationHistory {
         this.table = table;
         this.types = types;
         this.tableExists = tableExists;
+        this.keepStatements = keepStatements;
     }
 
     @Override
@@ -105,7 +121,7 @@ public final class JdbcMigrationHistory implements MigrationHistory {
 
     @Override
     public void insert(AppliedMigration row) {
-        session.update("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        repeatedUpdate("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row.rank(), row.version().text(), row.description(), row.script(), row.checksum().hex(),
                 row.downChecksum().map(Checksum::hex).orElse(null), row.status().dbValue(), row.appliedAt().toString(),
                 row.appliedBy(), row.executionMs(), row.statementsTotal(), row.statementsApplied(),
@@ -117,7 +133,7 @@ public final class JdbcMigrationHistory implements MigrationHistory {
 
     @Override
     public void updateProgress(int rank, MigrationStatus status, int statementsApplied, String error, long executionMs) {
-        session.update("UPDATE " + table + " SET status = ?, statements_applied = ?, error = ?, execution_ms = ?"
+        repeatedUpdate("UPDATE " + table + " SET status = ?, statements_applied = ?, error = ?, execution_ms = ?"
                 + " WHERE installed_rank = ?", status.dbValue(), statementsApplied, error, executionMs, rank);
     }
 
@@ -141,6 +157,15 @@ public final class JdbcMigrationHistory implements MigrationHistory {
     @Override
     public void delete(int rank) {
         session.update("DELETE FROM " + table + " WHERE installed_rank = ?", rank);
+    }
+
+    /** An update made once per migration: kept prepared where the dialect allows it. */
+    private void repeatedUpdate(String sql, Object... parameters) {
+        if (keepStatements && session instanceof JdbcDatabaseSession jdbc) {
+            jdbc.updateKept(sql, parameters);
+        } else {
+            session.update(sql, parameters);
+        }
     }
 
     /**

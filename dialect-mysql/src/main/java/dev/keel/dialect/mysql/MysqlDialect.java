@@ -41,10 +41,16 @@ public final class MysqlDialect implements Dialect {
             "allowMultiQueries", "false",
             "allowLoadLocalInfile", "false");
 
-    /** URL parameters added when the URL does not set them. */
+    /**
+     * URL parameters added when the URL does not set them. {@code useLocalSessionState}: the driver keeps the autocommit
+     * mode and isolation level it last set or read (at connect) instead of asking the server again, and skips a
+     * {@code SET autocommit} that would not change the mode (four round trips per run). Keel sets both only through
+     * JDBC, never in SQL, so the driver's copy is exact.
+     */
     private static final Map<String, String> URL_DEFAULTS = Map.of(
             "connectTimeout", "10000",
-            "allowPublicKeyRetrieval", "true");
+            "allowPublicKeyRetrieval", "true",
+            "useLocalSessionState", "true");
 
     public MysqlDialect() {
         // stateless
@@ -88,8 +94,8 @@ public final class MysqlDialect implements Dialect {
 
     /**
      * {@code jdbc:mariadb:} becomes {@code jdbc:mysql:} (mysql-connector-j talks to MariaDB but knows only its own
-     * scheme), and {@code connectTimeout=10000} and {@code allowPublicKeyRetrieval=true} are added unless the URL sets
-     * them.
+     * scheme), and {@code connectTimeout=10000}, {@code allowPublicKeyRetrieval=true} and
+     * {@code useLocalSessionState=true} are added unless the URL sets them.
      */
     @Override
     public String driverUrl(String configuredUrl) {
@@ -142,7 +148,7 @@ public final class MysqlDialect implements Dialect {
         if (tableName.indexOf('.') < 0 && MysqlNamedLock.currentDatabase(session).isEmpty()) {
             throw noDatabase();
         }
-        return new JdbcMigrationHistory(session, tableName, TYPES, table -> tableExists(session, table));
+        return new JdbcMigrationHistory(session, tableName, TYPES, table -> tableExists(session, table), true);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.jdbc.ConnectionPool;
+import dev.keel.jdbc.JdbcDatabaseSession;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.KeelException;
 import dev.keel.spi.dialect.DatabaseLock;
@@ -13,6 +14,7 @@ import dev.keel.spi.ServerInfo;
 import dev.keel.testkit.DatabaseProvisioning;
 import dev.keel.testkit.TestDatabase;
 import java.time.Duration;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,5 +109,44 @@ class MysqlDialectIT {
             held.close();
             probe.dialect().lock(b).acquire(Duration.ZERO).close();
         }
+    }
+
+    @Test
+    void keptUpdatesBindEachCallsOwnValuesAndSurviveAFailure() {
+        try (JdbcDatabaseSession session = (JdbcDatabaseSession) probe.open()) {
+            session.execute("CREATE TABLE kept_probe (id INT PRIMARY KEY, note VARCHAR(20))");
+            String insert = "INSERT INTO kept_probe (id, note) VALUES (?, ?)";
+            for (int i = 1; i <= 7; i++) {
+                assertEquals(1, session.updateKept(insert, i, i % 2 == 0 ? null : "n" + i));
+            }
+            assertEquals(1, session.updateKept("UPDATE kept_probe SET note = ? WHERE id = ?", "x", 2));
+            KeelException duplicate = assertThrows(KeelException.class, () -> session.updateKept(insert, 1, "again"));
+            assertEquals(ErrorCode.DATABASE_ERROR, duplicate.code());
+            assertEquals(1, session.updateKept(insert, 8, "after"), "the kept statement is still usable");
+            assertEquals("1 n1,2 x,3 n3,4 null,5 n5,6 null,7 n7,8 after", session
+                    .query("SELECT id, note FROM kept_probe ORDER BY id").stream()
+                    .map(r -> r.number("id").orElseThrow() + " " + r.text("note").orElse("null"))
+                    .collect(Collectors.joining(",")));
+        }
+    }
+
+    @Test
+    void transactionsEndInAutocommitWithTheDriversLocalSessionState() {
+        assertTrue(probe.dialect().driverUrl(database.url()).contains("useLocalSessionState=true"));
+        try (DatabaseSession session = probe.open()) {
+            session.execute("CREATE TABLE tx_probe (id INT PRIMARY KEY) ENGINE=InnoDB");
+            session.begin();
+            session.update("INSERT INTO tx_probe (id) VALUES (?)", 1);
+            session.rollback();
+            assertEquals(1L, session.query("SELECT @@autocommit AS a").get(0).number("a").orElseThrow());
+            session.begin();
+            session.update("INSERT INTO tx_probe (id) VALUES (?)", 2);
+            session.commit();
+            assertEquals(1L, session.query("SELECT @@autocommit AS a").get(0).number("a").orElseThrow());
+            session.update("INSERT INTO tx_probe (id) VALUES (?)", 3);
+        }
+        assertEquals("2,3", probe.query("SELECT id FROM tx_probe ORDER BY id").stream()
+                .map(r -> String.valueOf(r.number("id").orElseThrow())).collect(Collectors.joining(",")),
+                "the rolled-back row is gone, the committed and the autocommitted ones stay");
     }
 }

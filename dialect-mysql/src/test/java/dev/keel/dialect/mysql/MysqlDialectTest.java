@@ -26,12 +26,12 @@ class MysqlDialectTest {
 
     @Test
     void mariadbUrlsAreHandedToTheDriverAsMysqlWithDefaultsAdded() {
-        assertEquals("jdbc:mysql://h:3306/app?allowPublicKeyRetrieval=true&connectTimeout=10000",
+        assertEquals("jdbc:mysql://h:3306/app?allowPublicKeyRetrieval=true&connectTimeout=10000&useLocalSessionState=true",
                 dialect.driverUrl("jdbc:mariadb://h:3306/app"));
-        assertEquals("jdbc:mysql://h/app?user=root&allowPublicKeyRetrieval=true&connectTimeout=10000",
+        assertEquals("jdbc:mysql://h/app?user=root&allowPublicKeyRetrieval=true&connectTimeout=10000&useLocalSessionState=true",
                 dialect.driverUrl("jdbc:mysql://h/app?user=root"));
-        assertEquals("jdbc:mysql://h/app?connectTimeout=500&allowPublicKeyRetrieval=false",
-                dialect.driverUrl("jdbc:mysql://h/app?connectTimeout=500&allowPublicKeyRetrieval=false"),
+        assertEquals("jdbc:mysql://h/app?connectTimeout=500&allowPublicKeyRetrieval=false&useLocalSessionState=false",
+                dialect.driverUrl("jdbc:mysql://h/app?connectTimeout=500&allowPublicKeyRetrieval=false&useLocalSessionState=false"),
                 "the URL's own settings are kept");
     }
 

@@ -103,7 +103,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public MigrationHistory history(DatabaseSession session, String tableName) {
-        return new JdbcMigrationHistory(session, tableName, TYPES, table -> historyOid(session, table) != 0);
+        return new JdbcMigrationHistory(session, tableName, TYPES, table -> historyOid(session, table) != 0, true);
     }
 
     /**

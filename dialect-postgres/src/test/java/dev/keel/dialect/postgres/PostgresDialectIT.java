@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keel.jdbc.JdbcDatabaseSession;
 import dev.keel.spi.ErrorCode;
 import dev.keel.spi.ExitClass;
 import dev.keel.spi.KeelException;
@@ -98,6 +99,44 @@ class PostgresDialectIT {
         assertEquals(List.of("1 1 success 1 1", "2 2 failed 6 0"), historyRows());
         assertTrue(keel.query("SELECT error FROM keel_schema_history WHERE installed_rank = 2").get(0).text("error")
                 .orElseThrow().contains("foreign key"));
+    }
+
+    @Test
+    void aLongRunRecordsEveryMigrationWithItsOwnValues() throws IOException {
+        // More migrations than pgjdbc's prepareThreshold (5): the kept history insert becomes a server-side statement.
+        for (int i = 1; i <= 7; i++) {
+            write("V" + i + "__t" + i + ".sql", "CREATE TABLE t" + i + " (id int PRIMARY KEY);\n"
+                    + "INSERT INTO t" + i + " VALUES (" + i + ");\n");
+        }
+        write("V8__bad.sql", "CREATE TABLE t8 (id int PRIMARY KEY);\nINSERT INTO t8 VALUES (1), (1);\n");
+
+        KeelException e = assertThrows(KeelException.class, () -> keel.migrate(dir));
+
+        assertTrue(e.getMessage().contains("statement 2 of 2"), e.getMessage());
+        assertEquals(List.of("1 1 success 2 2", "2 2 success 2 2", "3 3 success 2 2", "4 4 success 2 2",
+                "5 5 success 2 2", "6 6 success 2 2", "7 7 success 2 2", "8 8 failed 2 0"), historyRows());
+        assertEquals("V7__t7.sql", keel.query("SELECT script FROM keel_schema_history WHERE installed_rank = 7").get(0)
+                .text("script").orElseThrow());
+    }
+
+    @Test
+    void keptUpdatesBindEachCallsOwnValuesAndSurviveAFailedTransaction() {
+        try (JdbcDatabaseSession session = (JdbcDatabaseSession) keel.session()) {
+            session.execute("CREATE TABLE kept_probe (id int PRIMARY KEY, note text)");
+            String insert = "INSERT INTO kept_probe (id, note) VALUES (?, ?)";
+            for (int i = 1; i <= 7; i++) {
+                assertEquals(1, session.updateKept(insert, i, i % 2 == 0 ? null : "n" + i));
+            }
+            session.begin();
+            assertEquals(ErrorCode.DATABASE_ERROR,
+                    assertThrows(KeelException.class, () -> session.updateKept(insert, 1, "again")).code());
+            session.rollback();
+            assertEquals(1, session.updateKept(insert, 8, "after"), "the kept statement is still usable");
+            assertEquals("1 n1,2 null,3 n3,4 null,5 n5,6 null,7 n7,8 after", session
+                    .query("SELECT id, note FROM kept_probe ORDER BY id").stream()
+                    .map(r -> r.number("id").orElseThrow() + " " + r.text("note").orElse("null"))
+                    .collect(Collectors.joining(",")));
+        }
     }
 
     @Test
