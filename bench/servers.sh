@@ -229,6 +229,11 @@ tool_cmd() { # tool_cmd TOOL SERVER DB N [PORT] [URL params]: the command, run
 }
 
 declare -A MED ALL SEEN CPU RAW
+# cpu_ticks -> "steal total" from /proc/stat; steal_pct BEFORE AFTER -> the share of all CPU time during the command
+# that the hypervisor gave to other machines (a virtual machine's noisy neighbours: it slows CPU-hungry tools most)
+cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print $9, t; exit }' /proc/stat; }
+steal_pct() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); d = y[2] - x[2];
+  printf "%.0f", (d > 0 ? 100 * (y[1] - x[1]) / d : 0) }'; }
 # run_set SCENARIO SERVER N RUNS TOOLS... : interleaved, order rotating every run; fresh DB per timed run
 run_set() {
   local sc=$1 server=$2 n=$3 runs=$4; shift 4
@@ -240,14 +245,16 @@ run_set() {
       db=$(rand_name "$tool")
       create_db "$server" "$db"
       ld=$(cut -d" " -f1 /proc/loadavg)
+      st0=$(cpu_ticks)
       read -r t c < <(time_cmd "$LOGS/$sc-$tool-$i.log" tool_cmd "$tool" "$server" "$db" "$n" || echo FAILED) || true
+      st=$(steal_pct "$st0" "$(cpu_ticks)")
       [[ -n "$t" && "$t" != FAILED ]] || die "$sc: $tool failed on $server/$db (log: $LOGS/$sc-$tool-$i.log)"
       check_applied "$server" "$db" "$tool" "$n"
       drop_db "$server" "$db"
       times[$tool]+="$t "
       cpus[$tool]+="$c "
-      raw[$tool]+="$(awk -v t="$t" 'BEGIN { printf "%.2f", t }') (cpu $c, load $ld); "
-      log "$sc run $i: $tool $t s (client CPU $c s, 1-min load before $ld)"
+      raw[$tool]+="$(awk -v t="$t" 'BEGIN { printf "%.2f", t }') (cpu $c, load $ld, steal $st%); "
+      log "$sc run $i: $tool $t s (client CPU $c s, 1-min load before $ld, CPU stolen by the hypervisor $st%)"
     done
   done
   for tool in "${tools[@]}"; do
@@ -432,7 +439,8 @@ JAVA_V=$(java -version 2>&1 | head -n 2 | tr '\n' ' ' | sed 's/ *$//')
   echo "and updates its progress after every statement (statement-level resume), each an autocommitted write."
   echo
   echo "Raw times (s), in run order, with the command's client CPU (user + system s) and the 1-min load average just"
-  echo "before it (medians above are of wall times; client CPU is the median of the runs):"
+  echo "before it, and the share of CPU time the hypervisor gave to other machines during it (steal; medians above are"
+  echo "of wall times; client CPU is the median of the runs):"
   echo
   for sc in "pg-$N" "mariadb-$N" "pg-$BIG_N"; do
     [[ -n "${SEEN[$sc]:-}" ]] || continue
