@@ -119,7 +119,7 @@ class DockerCrashIT {
         assertEquals(1, project.snapshotFolder().size(), () -> "the snapshot is kept: " + project.snapshotFolder());
         assertTrue(project.audit("restore").stream().anyMatch(e -> "verified".equals(e.path("outcome").asText())),
                 () -> project.audit().toString());
-        assertEquals(List.of(), DockerFixture.leftoverHelpers(), "the recovery removed the killed restore's helper");
+        assertEquals(List.of(), DockerFixture.leftoverHelpers(database), "the recovery removed the killed restore's helper");
     }
 
     /**

@@ -104,7 +104,7 @@ class DockerFailedRunRestoredIT {
                 && "verified".equals(e.path("outcome").asText())), () -> project.audit().toString());
         assertFalse(Files.exists(project.keelFolder().resolve("journal.properties")), "journal cleared");
         assertEquals(List.of(id), project.snapshotFolder(), "the snapshot is kept, nothing else is left");
-        assertEquals(List.of(), DockerFixture.leftoverHelpers());
+        assertEquals(List.of(), DockerFixture.leftoverHelpers(database));
 
         KeelRun list = project.keel("development", "snapshot", "list");
         assertEquals(0, list.exitCode(), list::toString);

@@ -74,10 +74,16 @@ final class DockerFixture {
         }
     }
 
-    /** The names of the helper containers Keel's docker strategy left (none, after every command). */
-    static List<String> leftoverHelpers() {
+    /**
+     * The names of the helper containers Keel's docker strategy left for this database container (none, after every
+     * command). Helpers are named after the container they serve, so tests running at the same time in another test
+     * JVM do not see each other's.
+     */
+    static List<String> leftoverHelpers(DockerDatabase database) {
+        String shortId = database.id().substring(0, 12);
         return docker().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of("dev.keel.role", "snapshot-helper")).exec().stream()
-                .map(c -> String.join(",", c.getNames())).toList();
+                .map(c -> String.join(",", c.getNames()))
+                .filter(names -> names.contains(shortId)).toList();
     }
 }
