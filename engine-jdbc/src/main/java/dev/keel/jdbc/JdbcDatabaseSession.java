@@ -29,7 +29,7 @@ public final class JdbcDatabaseSession implements DatabaseSession {
     private final String secret;
     private Statement plain;
     /** Statements {@link #updateKept} keeps prepared until the session closes, by SQL text. */
-    private Map<String, PreparedStatement> kept;
+    private final Map<String, PreparedStatement> kept = new HashMap<>();
     private boolean inTransaction;
 
     /**
@@ -85,9 +85,6 @@ public final class JdbcDatabaseSession implements DatabaseSession {
      */
     public int updateKept(String sql, Object... parameters) {
         try {
-            if (kept == null) {
-                kept = new HashMap<>();
-            }
             PreparedStatement statement = kept.get(sql);
             if (statement == null) {
                 statement = connection.prepareStatement(sql);
@@ -199,10 +196,8 @@ public final class JdbcDatabaseSession implements DatabaseSession {
             if (plain != null) {
                 plain.close();
             }
-            if (kept != null) {
-                for (PreparedStatement statement : kept.values()) {
-                    statement.close();
-                }
+            for (PreparedStatement statement : kept.values()) {
+                statement.close();
             }
             rollback();
             connection.close();

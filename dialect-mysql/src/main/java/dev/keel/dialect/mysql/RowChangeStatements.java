@@ -17,7 +17,7 @@ final class RowChangeStatements {
     }
 
     static boolean isRowChange(String sql) {
-        int i = skipSpaceAndComments(sql, 0);
+        int i = firstCode(sql);
         if (i < 0) {
             return false;
         }
@@ -25,12 +25,12 @@ final class RowChangeStatements {
         while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
             end++;
         }
-        return end > i && end - i <= 7 && KEYWORDS.contains(sql.substring(i, end).toLowerCase(Locale.ROOT));
+        return KEYWORDS.contains(sql.substring(i, end).toLowerCase(Locale.ROOT));
     }
 
     /** The index of the first character that is neither white space nor in a comment; -1 at a conditional comment. */
-    private static int skipSpaceAndComments(String sql, int from) {
-        int i = from;
+    private static int firstCode(String sql) {
+        int i = 0;
         int n = sql.length();
         while (i < n) {
             char c = sql.charAt(i);
